@@ -111,6 +111,7 @@ def denormalize_lab(L:torch.Tensor, # normalized L, shape (..., 1, H, W)
                     ab:torch.Tensor # normalized ab, shape (..., 2, H, W)
                    )->torch.Tensor: # Lab, shape (..., 3, H, W)
     "Join the model's normalized L and ab back into Lab."
+    L, ab = L.as_subclass(torch.Tensor), ab.as_subclass(torch.Tensor) # plain tensors: fastai's typed tensors refuse to mix
     return torch.cat([(L + 1) * L_SCALE, ab * AB_SCALE], dim=-3)
 
 def rgb_to_model(rgb:torch.Tensor)->tuple[torch.Tensor, torch.Tensor]:
