@@ -161,6 +161,8 @@ def _add_train(sub):
     p.add_argument('--amp', action='store_true', help='mixed precision on GPU (bf16 where supported, else fp16)')
     p.add_argument('--compile', action='store_true', help='torch.compile the generator and discriminator')
     p.add_argument('--cpu', action='store_true', help='train on the CPU even if a GPU is present')
+    p.add_argument('--num-workers', type=int, default=None, help='data loader processes (default: 0 on CPU)')
+    p.add_argument('--cache-dir', default=None, help='where decoded photos are cached (default: ~/.cache/colorgan)')
 
 def _add_evaluate(sub):
     p = sub.add_parser('evaluate', help='PSNR, SSIM, colorfulness and FID of a model against the gray and mean-ab baselines')
@@ -205,6 +207,8 @@ def main(argv:list[str]|None=None # arguments (default: sys.argv[1:])
     if args.command is None:
         parser.print_help(); return 0
     mod, fn = _COMMANDS[args.command].split(':')
+    import warnings # fastai's import warns about a deprecated torch API: noise to a command-line user
+    warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script.*deprecated')
     try: return getattr(importlib.import_module(mod), fn)(args) or 0
     except ColorganError as e:
         print(f'colorgan {args.command}: error: {e}', file=sys.stderr)
