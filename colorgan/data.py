@@ -19,14 +19,13 @@ from fastai.data.transforms import IntToFloatTensor
 from fastai.vision.core import PILImage, TensorImage
 from fastai.vision.augment import RandomResizedCrop, FlipItem
 from fasttransform import Transform
-from .core import ColorganError, rgb_to_model, model_to_rgb, sample_photos, AB_SCALE
+from .core import ColorganError, rgb_to_model, model_to_rgb, sample_photos, image_to_tensor, AB_SCALE
 
 # %% auto #0
 __all__ = ['MIN_SIDE', 'COLORLESS_CHROMA', 'GRAY_MODES', 'PRESETS', 'ImageError', 'to_rgb', 'load_rgb', 'color_spread',
            'check_image', 'list_files', 'ScanReport', 'scan_images', 'scan_command', 'make_messy_folder',
-           'default_cache_dir', 'ImageCache', 'TensorL', 'TensorAB', 'TensorColorTarget', 'PILColorTarget', 'LabSplit',
-           'show_pairs', 'ColorizationDL', 'resolve_source', 'split_files', 'colorization_dls', 'ab_histogram',
-           'plot_ab_histogram']
+           'default_cache_dir', 'ImageCache', 'TensorColorTarget', 'PILColorTarget', 'LabSplit', 'show_pairs',
+           'ColorizationDL', 'resolve_source', 'split_files', 'colorization_dls', 'ab_histogram', 'plot_ab_histogram']
 
 # %% ../nbs/01_data.ipynb #c005
 MIN_SIDE = 32 # photos whose shorter side is below this many pixels are too small to crop from
@@ -246,10 +245,6 @@ class ImageCache:
         return np.load(npy)
 
 # %% ../nbs/01_data.ipynb #c021
-class TensorL(TensorImage):
-    "A batch of normalized L channels, shape (bs, 1, H, W)."
-class TensorAB(TensorImage):
-    "A batch of normalized ab channels, shape (bs, 2, H, W)."
 class TensorColorTarget(TensorImage):
     "The target view of a photo, RGB uint8 until `LabSplit` turns it into ab."
 class PILColorTarget(PILImage):
@@ -257,10 +252,10 @@ class PILColorTarget(PILImage):
     _tensor_cls = TensorColorTarget
 
 class LabSplit(Transform):
-    "Batch transform: RGB in [0, 1] → normalized L for the input view, normalized ab for the target view."
+    "Batch transform: RGB in [0, 1] → normalized L for the input view, normalized ab for the target view (plain tensors)."
     order = 99
-    def encodes(self, x:TensorImage): return TensorL(rgb_to_model(x)[0])
-    def encodes(self, x:TensorColorTarget): return TensorAB(rgb_to_model(x)[1])
+    def encodes(self, x:TensorImage)->torch.Tensor: return rgb_to_model(x.as_subclass(torch.Tensor))[0]
+    def encodes(self, x:TensorColorTarget)->torch.Tensor: return rgb_to_model(x.as_subclass(torch.Tensor))[1]
 
 class _Opener:
     "Type transform: a file → its cached pixels as a PIL image of class `cls`."

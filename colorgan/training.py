@@ -17,6 +17,7 @@ import torch.nn.functional as F
 from fastai.learner import Learner, Metric
 from fastai.callback.core import Callback, CancelBatchException, CancelFitException
 from fastai.optimizer import OptimWrapper
+from fastcore.basics import noop
 from .core import ColorganError, model_to_rgb
 from .data import colorization_dls, show_pairs, _atomic_write
 from .discriminator import model_config, build_generator, build_discriminator
@@ -221,6 +222,7 @@ class RunKeeper(Callback):
         row = {k: (round(v, 5) if isinstance(v, float) else v) for k, v in row.items()}
         t.history.append(row)
         t.write_history(); t.save_samples(); t.save(iter=0, dl_rng=self.dls.train.rng.getstate())
+        t.print_row(row)
 
 # %% ../nbs/04_training.ipynb #c016
 @dataclass
@@ -295,6 +297,7 @@ class ColorGANTrainer:
                              opt_func=partial(OptimWrapper, opt=torch.optim.Adam, betas=(0.5, 0.999)),
                              metrics=[ColorMetric('psnr', psnr, on_real=True), ColorMetric('colorfulness', colorfulness)],
                              cbs=[self.keeper] + list(extra_cbs or []), path=self.run, model_dir='checkpoints')
+        self.learn.logger = noop # fastai's table would say 'epoch 0' for every one-epoch fit; RunKeeper prints one line per epoch with the numbers of both players
         if self.amp_dtype is not None: self.learn.to_bf16() if self.amp_dtype == torch.bfloat16 else self.learn.to_fp16()
         self.learn.create_opt()
         self.phase, self.phase_epoch, self.epoch, self.history = 'pretrain', 0, 0, []
@@ -304,6 +307,15 @@ class ColorGANTrainer:
         vb = self.dls.valid.one_batch()
         self.sample_batch = (vb[0][:n_val], vb[1][:n_val])
         if ck: self._restore(ck)
+
+    _COLS = [('phase', 10, '{}'), ('epoch', 5, '{}'), ('g_l1', 8, '{:.4f}'), ('g_adv', 8, '{:.3f}'), ('d_loss', 7, '{:.3f}'),
+             ('d_acc_real', 10, '{:.2f}'), ('d_acc_fake', 10, '{:.2f}'), ('valid_l1', 8, '{:.4f}'), ('valid_psnr', 10, '{:.2f}'),
+             ('valid_colorfulness', 18, '{:.1f}'), ('seconds', 7, '{:.0f}'), ('images_per_s', 12, '{:.1f}')]
+    def print_row(self, row):
+        "One line per epoch (and the header before the first)."
+        if not getattr(self, '_header_done', False):
+            print(' '.join(f'{k:>{w}s}' for k, w, _ in self._COLS)); self._header_done = True
+        print(' '.join(f'{(f.format(row[k]) if row[k] not in ("", None) else "-"):>{w}s}' for k, w, f in self._COLS), flush=True)
 
     def _phase_epochs(self, phase): return dict(pretrain=self.cfg.pretrain_epochs, d_pretrain=self.cfg.d_pretrain_epochs, gan=self.cfg.gan_epochs)[phase]
 
