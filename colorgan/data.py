@@ -189,7 +189,8 @@ def _atomic_write(dest:Path, write):
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix='.tmp-', suffix=dest.suffix)
     os.close(fd)
-    try: write(tmp); os.replace(tmp, dest)
+    umask = os.umask(0); os.umask(umask)
+    try: write(tmp); os.chmod(tmp, 0o666 & ~umask); os.replace(tmp, dest)
     except BaseException:
         if os.path.exists(tmp): os.remove(tmp)
         raise

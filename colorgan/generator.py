@@ -63,7 +63,7 @@ class UNetGenerator(nn.Module):
             if i == 0: self.down.append(nn.Conv2d(in_ch, ch[0], 4, 2, 1, bias=bias))
             else:
                 inner = i == n_down - 1
-                self.down.append(nn.Sequential(nn.LeakyReLU(0.2, True), nn.Conv2d(ch[i - 1], ch[i], 4, 2, 1, bias=bias or inner),
+                self.down.append(nn.Sequential(nn.LeakyReLU(0.2), nn.Conv2d(ch[i - 1], ch[i], 4, 2, 1, bias=bias or inner),
                                                nn.Identity() if inner else _norm_layer(norm, ch[i])))
         self.up = nn.ModuleList()
         for i in reversed(range(n_down)):
@@ -76,15 +76,19 @@ class UNetGenerator(nn.Module):
                                              _norm_layer(norm, ch[i - 1]), *([nn.Dropout(dropout)] if drop else [])))
         init_weights(self)
 
-    def forward(self, x:torch.Tensor)->torch.Tensor:
-        check_input(x, self.in_ch, 'UNetGenerator')
-        x, (h, w) = pad_to_multiple(x, 2 ** self.n_down)
+    def core(self, x:torch.Tensor)->torch.Tensor:
+        "The network on an input whose sides are multiples of 2**n_down (no padding, no checks)."
         feats = []
         for d in self.down:
             x = d(x); feats.append(x)
         x = self.up[0](feats[-1])
-        for up, skip in zip(self.up[1:], reversed(feats[:-1])): x = up(torch.cat([x, skip], 1))
-        return x[..., :h, :w]
+        for up, f in zip(self.up[1:], reversed(feats[:-1])): x = up(torch.cat([x, F.leaky_relu(f, 0.2)], 1))
+        return x
+
+    def forward(self, x:torch.Tensor)->torch.Tensor:
+        check_input(x, self.in_ch, 'UNetGenerator')
+        x, (h, w) = pad_to_multiple(x, 2 ** self.n_down)
+        return self.core(x)[..., :h, :w]
 
 # %% ../nbs/02_generator.ipynb #c016
 class SizeAgnostic(nn.Module):
