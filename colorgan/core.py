@@ -17,7 +17,7 @@ __all__ = ['XYZ_FROM_RGB', 'RGB_FROM_XYZ', 'D65_WHITE', 'L_SCALE', 'AB_SCALE', '
            'lab_to_rgb', 'sample_photos', 'imagenet_sample_dir', 'image_to_tensor', 'normalize_lab', 'denormalize_lab',
            'rgb_to_model', 'model_to_rgb', 'ColorganError', 'colorgan_parser', 'main']
 
-# %% ../nbs/00_core.ipynb #c006
+# %% ../nbs/00_core.ipynb #c007
 def srgb_to_linear(x:torch.Tensor # sRGB values in [0, 1]
                   )->torch.Tensor:
     "Undo the sRGB transfer curve (IEC 61966-2-1): encoded values → linear light."
@@ -28,7 +28,7 @@ def linear_to_srgb(x:torch.Tensor # linear light in [0, 1]
     "Apply the sRGB transfer curve: linear light → encoded values."
     return torch.where(x > 0.0031308, 1.055 * x.clamp(min=1e-12) ** (1 / 2.4) - 0.055, x * 12.92)
 
-# %% ../nbs/00_core.ipynb #c010
+# %% ../nbs/00_core.ipynb #c011
 XYZ_FROM_RGB = torch.tensor([[0.412453, 0.357580, 0.180423],
                              [0.212671, 0.715160, 0.072169],
                              [0.019334, 0.119193, 0.950227]], dtype=torch.float64)
@@ -39,7 +39,7 @@ def _apply_matrix(m, x):
     "Multiply the channel axis (-3) of `x` by the 3×3 matrix `m`."
     return torch.einsum('ij,...jhw->...ihw', m.to(x.device, x.dtype), x)
 
-# %% ../nbs/00_core.ipynb #c012
+# %% ../nbs/00_core.ipynb #c013
 _EPS, _KAPPA = 0.008856, 7.787 # CIE constants, as scikit-image uses them
 
 def _check_image(x, name):
@@ -75,7 +75,7 @@ def lab_to_rgb(x:torch.Tensor # Lab, shape (..., 3, H, W)
     rgb = linear_to_srgb(_apply_matrix(RGB_FROM_XYZ, xyz).clamp(0, 1))
     return rgb.clamp(0, 1).to(dt)
 
-# %% ../nbs/00_core.ipynb #c014
+# %% ../nbs/00_core.ipynb #c015
 _SAMPLE_NAMES = ('astronaut.png', 'chelsea.png', 'coffee.png', 'rocket.jpg', 'motorcycle_left.png', 'motorcycle_right.png')
 
 def sample_photos()->list[Path]:
@@ -96,9 +96,9 @@ def imagenet_sample_dir()->Path|None:
 def image_to_tensor(img)->torch.Tensor:
     "A PIL image or HxWx3 uint8 array as a float (3, H, W) tensor in [0, 1]."
     a = np.asarray(img.convert('RGB') if hasattr(img, 'convert') else img)
-    return torch.from_numpy(np.ascontiguousarray(a)).permute(2, 0, 1).float() / 255
+    return torch.from_numpy(np.array(a)).permute(2, 0, 1).float() / 255 # a copy: arrays from PIL are read-only
 
-# %% ../nbs/00_core.ipynb #c027
+# %% ../nbs/00_core.ipynb #c028
 L_SCALE, AB_SCALE = 50., 110.
 
 def normalize_lab(lab:torch.Tensor # Lab, shape (..., 3, H, W)
@@ -122,7 +122,7 @@ def model_to_rgb(L:torch.Tensor, ab:torch.Tensor)->torch.Tensor:
     "The model's normalized (L, ab) → sRGB in [0, 1]."
     return lab_to_rgb(denormalize_lab(L.float(), ab.float()))
 
-# %% ../nbs/00_core.ipynb #c030
+# %% ../nbs/00_core.ipynb #c031
 class ColorganError(Exception):
     "An error caused by the user's input, reported as one clear line by the `colorgan` command."
 
@@ -162,6 +162,8 @@ def _add_train(sub):
     p.add_argument('--compile', action='store_true', help='torch.compile the generator and discriminator')
     p.add_argument('--cpu', action='store_true', help='train on the CPU even if a GPU is present')
     p.add_argument('--num-workers', type=int, default=None, help='data loader processes (default: 0 on CPU)')
+    p.add_argument('--d-norm', default=None, choices=['batch', 'instance', 'spectral'], help="the discriminator's normalization")
+    p.add_argument('--init', default=None, help='start from the generator (and discriminator) of this model.pt')
     p.add_argument('--cache-dir', default=None, help='where decoded photos are cached (default: ~/.cache/colorgan)')
 
 def _add_evaluate(sub):
@@ -173,7 +175,7 @@ def _add_evaluate(sub):
     p.add_argument('--report', default='evaluation', help='folder for the JSON and the PNG report')
     p.add_argument('--limit', type=int, default=None, help='evaluate only the first N usable photos')
     p.add_argument('--valid-every', type=int, default=None, help='evaluate only sorted index i % N == 0 (10: the imagenet-sample validation split)')
-    p.add_argument('--render-size', type=int, default=256, help='size the model runs at')
+    p.add_argument('--render-size', type=int, default=None, help="size the model runs at (default: the model's own)")
     p.add_argument('--device', default=None)
 
 def _add_colorize(sub):
@@ -181,7 +183,7 @@ def _add_colorize(sub):
     p.add_argument('inputs', nargs='+', help='image files and folders (searched recursively)')
     p.add_argument('--out', required=True, help='output folder (relative paths inside folders are kept)')
     p.add_argument('--model', default=None, help='model.pt (default: the shipped model)')
-    p.add_argument('--render-size', type=int, default=256, help='size the model runs at; output keeps the input size')
+    p.add_argument('--render-size', type=int, default=None, help="short side the model runs at (default: the model's own; 128 for the shipped model); output keeps the input size")
     p.add_argument('--device', default=None, help="'cpu' or 'cuda' (default: cuda if available)")
     p.add_argument('--format', default='png', choices=['png', 'jpg'], help='output format')
 
@@ -189,7 +191,7 @@ def _add_demo(sub):
     p = sub.add_parser('demo', help="colorize scikit-image's bundled photos with the shipped model (offline, CPU)")
     p.add_argument('--out', default='.', help='folder for colorgan-demo.png')
     p.add_argument('--model', default=None, help='model.pt (default: the shipped model)')
-    p.add_argument('--render-size', type=int, default=256)
+    p.add_argument('--render-size', type=int, default=None, help="short side the model runs at (default: the model's own)")
 
 def colorgan_parser()->argparse.ArgumentParser:
     "The argument parser of the `colorgan` command."
@@ -216,3 +218,6 @@ def main(argv:list[str]|None=None # arguments (default: sys.argv[1:])
     except KeyboardInterrupt:
         print(f'colorgan {args.command}: interrupted', file=sys.stderr)
         return 130
+
+# %% ../nbs/00_core.ipynb #c032
+if __name__ == '__main__': sys.exit(main()) # `python -m colorgan.core ...`, as `accelerate launch -m` and `torchrun -m` need

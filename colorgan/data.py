@@ -27,7 +27,7 @@ __all__ = ['MIN_SIDE', 'COLORLESS_CHROMA', 'GRAY_MODES', 'PRESETS', 'ImageError'
            'default_cache_dir', 'ImageCache', 'TensorColorTarget', 'PILColorTarget', 'LabSplit', 'show_pairs',
            'ColorizationDL', 'resolve_source', 'split_files', 'colorization_dls', 'ab_histogram', 'plot_ab_histogram']
 
-# %% ../nbs/01_data.ipynb #c005
+# %% ../nbs/01_data.ipynb #c006
 MIN_SIDE = 32 # photos whose shorter side is below this many pixels are too small to crop from
 COLORLESS_CHROMA = 6 # a photo carries no color if 99% of its pixels have max(R,G,B) - min(R,G,B) below this (0-255)
 GRAY_MODES = {'1', 'L', 'LA', 'La', 'I', 'I;16', 'I;16B', 'I;16L', 'I;16N', 'F'}
@@ -89,7 +89,7 @@ def load_rgb(path:str|Path # an image file
     "Open any readable image as upright 8-bit RGB, or raise `ImageError` naming the file and the reason."
     return to_rgb(_open_image(path))
 
-# %% ../nbs/01_data.ipynb #c007
+# %% ../nbs/01_data.ipynb #c008
 def color_spread(img:Image.Image)->float:
     "99th percentile of max(R,G,B) − min(R,G,B) over a 64-pixel thumbnail: about 0 for a photo with no color."
     t = img.convert('RGB').copy(); t.thumbnail((64, 64))
@@ -107,7 +107,7 @@ def check_image(path:str|Path # an image file
     if color_spread(rgb) < COLORLESS_CHROMA: raise ImageError(path, 'carries no color (its R, G and B channels are equal)')
     return rgb
 
-# %% ../nbs/01_data.ipynb #c010
+# %% ../nbs/01_data.ipynb #c011
 def list_files(path:str|Path, recurse:bool=True)->list[Path]:
     "Every non-hidden file under `path` (or `path` itself if it is a file), sorted."
     path = Path(path)
@@ -151,7 +151,7 @@ def scan_command(args):
     for p, why in rep.skipped: print(f'skipped {p}: {why}')
     return 0
 
-# %% ../nbs/01_data.ipynb #c012
+# %% ../nbs/01_data.ipynb #c013
 def make_messy_folder(dest:str|Path # folder to create (emptied first)
                      )->Path:
     "A folder of real photos mixed with broken, gray, tiny and awkward files: the data tests' fixture."
@@ -179,7 +179,7 @@ def make_messy_folder(dest:str|Path # folder to create (emptied first)
     good.save(dest/'animated.gif', save_all=True, append_images=[good.rotate(90)], duration=100)
     return dest
 
-# %% ../nbs/01_data.ipynb #c018
+# %% ../nbs/01_data.ipynb #c019
 def default_cache_dir()->Path:
     "Where decoded photos are cached: `$COLORGAN_CACHE`, else `~/.cache/colorgan`."
     return Path(os.environ.get('COLORGAN_CACHE') or Path.home()/'.cache'/'colorgan')
@@ -245,7 +245,7 @@ class ImageCache:
             if why: raise ImageError(path, why)
         return np.load(npy)
 
-# %% ../nbs/01_data.ipynb #c021
+# %% ../nbs/01_data.ipynb #c022
 class TensorColorTarget(TensorImage):
     "The target view of a photo, RGB uint8 until `LabSplit` turns it into ab."
 class PILColorTarget(PILImage):
@@ -263,7 +263,7 @@ class _Opener:
     def __init__(self, cache, cls): self.cache, self.cls = cache, cls
     def __call__(self, path): return self.cls.create(self.cache.load(path))
 
-# %% ../nbs/01_data.ipynb #c023
+# %% ../nbs/01_data.ipynb #c024
 def show_pairs(L:torch.Tensor, # normalized L, (n, 1, H, W)
                abs_:list, # list of normalized ab batches, each (n, 2, H, W)
                titles:list, # a title for each row: 'gray', then one per ab batch
@@ -287,7 +287,7 @@ class ColorizationDL(TfmdDL):
         L, ab = b if b is not None else self.one_batch()
         return show_pairs(L.cpu(), [ab.cpu()], ['gray input (L)', 'real color'], max_n=max_n, figsize=figsize)
 
-# %% ../nbs/01_data.ipynb #c025
+# %% ../nbs/01_data.ipynb #c026
 PRESETS = dict(coco='COCO_SAMPLE', imagenette='IMAGENETTE_160')
 
 def resolve_source(source)->list[Path]:
@@ -365,7 +365,7 @@ def colorization_dls(source, # folder, file list, 'samples', 'coco' or 'imagenet
     if device is None: device = 'cuda' if torch.cuda.is_available() else 'cpu'
     return dblock.dataloaders(train + valid_files, bs=bs, num_workers=num_workers, device=device, **kwargs)
 
-# %% ../nbs/01_data.ipynb #c036
+# %% ../nbs/01_data.ipynb #c037
 def ab_histogram(ab:torch.Tensor, # normalized ab, (..., 2, H, W)
                  bins:int=64)->np.ndarray:
     "2-D histogram (b rows, a columns) of ab values in Lab units over [-110, 110]², normalized to sum 1."

@@ -16,7 +16,7 @@ from .generator import UNetGenerator, resnet_unet, init_weights, check_input, co
 __all__ = ['MODEL_CONFIGS', 'PatchDiscriminator', 'receptive_field', 'patch_grid', 'model_config', 'build_generator',
            'build_discriminator', 'build_models']
 
-# %% ../nbs/03_discriminator.ipynb #c005
+# %% ../nbs/03_discriminator.ipynb #c006
 class PatchDiscriminator(nn.Module):
     "Conditional PatchGAN: (B, 3, H, W) = cat(L, ab) → (B, 1, h, w) logits, one per overlapping patch."
     def __init__(self, in_ch:int=3, # channels judged: L and ab
@@ -42,7 +42,7 @@ class PatchDiscriminator(nn.Module):
         check_input(x, self.in_ch, 'PatchDiscriminator')
         return self.net(x)
 
-# %% ../nbs/03_discriminator.ipynb #c008
+# %% ../nbs/03_discriminator.ipynb #c009
 def _layers(n_layers): return [(4, 2)] * n_layers + [(4, 1), (4, 1)]
 
 def receptive_field(n_layers:int=3)->int:
@@ -56,9 +56,9 @@ def patch_grid(size:int, n_layers:int=3)->int:
     for k, s in _layers(n_layers): size = (size + 2 - k) // s + 1
     return size
 
-# %% ../nbs/03_discriminator.ipynb #c018
+# %% ../nbs/03_discriminator.ipynb #c019
 MODEL_CONFIGS = dict(
-    small=dict(generator=dict(arch='unet', n_down=7, nf=32, norm='batch', dropout=0.5), discriminator=dict(nf=32, n_layers=3, norm='batch'), size=128),
+    small=dict(generator=dict(arch='unet', n_down=7, nf=32, norm='batch', dropout=0.5), discriminator=dict(nf=32, n_layers=3, norm='spectral'), size=128),
     full=dict(generator=dict(arch='resnet34', pretrained=False, self_attention=False), discriminator=dict(nf=64, n_layers=3, norm='batch'), size=256),
     resnet18=dict(generator=dict(arch='resnet18', pretrained=False, self_attention=False), discriminator=dict(nf=64, n_layers=3, norm='batch'), size=256),
 )

@@ -21,7 +21,7 @@ __all__ = ['PROTOCOL', 'METRICS', 'protocol_crop', 'psnr_u8', 'colorfulness_u8',
            'gray_baseline', 'mean_ab', 'inception_features', 'frechet_distance', 'evaluate', 'format_table',
            'public_results', 'plot_extremes', 'plot_ab_histograms', 'save_report', 'evaluate_command']
 
-# %% ../nbs/05_evaluation.ipynb #c006
+# %% ../nbs/05_evaluation.ipynb #c007
 PROTOCOL = 'short side resized to {size} px (bicubic), center crop {size}x{size}, metrics on 8-bit RGB'
 
 def protocol_crop(img:Image.Image, size:int=256)->Image.Image:
@@ -54,7 +54,7 @@ def ab_l1_u8(pred:np.ndarray, real:np.ndarray)->float:
     "Mean |ab − ab_real| in Lab units between two HxWx3 uint8 images."
     return (rgb_to_lab(_t(pred))[:, 1:] - rgb_to_lab(_t(real))[:, 1:]).abs().mean().item()
 
-# %% ../nbs/05_evaluation.ipynb #c010
+# %% ../nbs/05_evaluation.ipynb #c011
 def with_ab(img:np.ndarray, # HxWx3 uint8 photo whose L is kept
             ab:tuple|np.ndarray=(0., 0.) # an (a, b) pair in Lab units for every pixel
            )->np.ndarray:
@@ -72,7 +72,7 @@ def mean_ab(imgs:list)->tuple[float, float]:
     s = torch.stack([rgb_to_lab(_t(i))[0, 1:].flatten(1).mean(1) for i in imgs]).mean(0)
     return float(s[0]), float(s[1])
 
-# %% ../nbs/05_evaluation.ipynb #c013
+# %% ../nbs/05_evaluation.ipynb #c014
 _INCEPTION = {}
 def _inception(device='cpu'):
     if 'net' not in _INCEPTION:
@@ -112,7 +112,7 @@ def frechet_distance(f1:np.ndarray, f2:np.ndarray)->float:
     covmean = covmean.real
     return float(((mu1 - mu2) ** 2).sum() + np.trace(s1) + np.trace(s2) - 2 * np.trace(covmean))
 
-# %% ../nbs/05_evaluation.ipynb #c016
+# %% ../nbs/05_evaluation.ipynb #c017
 METRICS = ('psnr', 'ssim', 'colorfulness', 'delta_cf', 'real_colorfulness', 'ab_l1', 'fid')
 
 def evaluate(source, # folder, file list or preset
@@ -138,7 +138,9 @@ def evaluate(source, # folder, file list or preset
     real_feats = inception_features(reals) if fid else None
     results, per_image, outputs = {}, {}, {}
     for name, fn in methods.items():
-        outs = [fn(r) for r in (progress_bar(reals, comment=name) if progress else reals)]
+        it = reals
+        if progress: it = progress_bar(reals); it.comment = name
+        outs = [fn(r) for r in it]
         for o, r in zip(outs, reals):
             if o.shape != r.shape: raise ValueError(f'{name}: output shape {o.shape} differs from input shape {r.shape}')
         ps = [psnr_u8(o, r) for o, r in zip(outs, reals)]
@@ -167,7 +169,7 @@ def public_results(res:dict)->dict:
     "What goes into the JSON file: everything but the images and per-image lists."
     return {k: v for k, v in res.items() if not k.startswith('_')}
 
-# %% ../nbs/05_evaluation.ipynb #c018
+# %% ../nbs/05_evaluation.ipynb #c019
 def plot_extremes(res:dict, method:str='model', n:int=3):
     "Best, median and worst photos by PSNR of `method`: rows of gray | method | real."
     import matplotlib.pyplot as plt
@@ -205,13 +207,15 @@ def save_report(res:dict, folder:str|Path, json_path:str|Path=None, method:str='
             fig.savefig(folder/name, dpi=80); plt.close(fig)
     return json_path
 
-# %% ../nbs/05_evaluation.ipynb #c025
+# %% ../nbs/05_evaluation.ipynb #c026
 def evaluate_command(args):
     "`colorgan evaluate DATA [--model PATH] [--size 256] [--json FILE] [--limit N]`"
     from colorgan.inference import Colorizer
     col = Colorizer.from_pretrained(args.model, device=args.device)
     def model_fn(a): return np.asarray(col(Image.fromarray(a), render_size=args.render_size))
     res = evaluate(args.data, {'model': model_fn}, size=args.size, limit=args.limit, valid_every=args.valid_every)
+    res['model'] = dict(path=str(args.model or 'shipped'), render_size=args.render_size or col.render_size)
+    print(f"model: {res['model']['path']}, render size {res['model']['render_size']}")
     print(format_table(res))
     if res['results']['model']['fid'] is None: print('FID: unavailable (the InceptionV3 weights could not be loaded; they need internet once)')
     jp = save_report(res, args.report, args.json)

@@ -14,7 +14,7 @@ from .core import ColorganError
 # %% auto #0
 __all__ = ['pad_to_multiple', 'check_input', 'init_weights', 'UNetGenerator', 'SizeAgnostic', 'resnet_unet', 'count_macs']
 
-# %% ../nbs/02_generator.ipynb #c005
+# %% ../nbs/02_generator.ipynb #c006
 def _norm_layer(norm, ch):
     if norm == 'batch': return nn.BatchNorm2d(ch)
     if norm == 'instance': return nn.InstanceNorm2d(ch, affine=True)
@@ -90,7 +90,7 @@ class UNetGenerator(nn.Module):
         x, (h, w) = pad_to_multiple(x, 2 ** self.n_down)
         return self.core(x)[..., :h, :w]
 
-# %% ../nbs/02_generator.ipynb #c016
+# %% ../nbs/02_generator.ipynb #c017
 class SizeAgnostic(nn.Module):
     "Run `model` on inputs padded to a multiple of `multiple`, and crop its output back."
     def __init__(self, model:nn.Module, multiple:int=32, in_ch:int=1):
@@ -126,7 +126,7 @@ def resnet_unet(arch:str='resnet18', # 'resnet18' or 'resnet34'
                        norm_type=NormType.Spectral if spectral else NormType.Batch)
     return SizeAgnostic(unet, 32)
 
-# %% ../nbs/02_generator.ipynb #c021
+# %% ../nbs/02_generator.ipynb #c022
 def count_macs(model:nn.Module, # network to measure
                shape:tuple # input shape, e.g. (1, 1, 128, 128)
               )->int: # multiply-adds for one forward pass over one input of `shape`

@@ -22,7 +22,7 @@ from .training import load_checkpoint, save_checkpoint
 __all__ = ['SHIPPED_MODEL', 'Colorizer', 'plan_outputs', 'colorize_files', 'colorize_command', 'export_model', 'demo',
            'demo_command', 'colorize_widget', 'export_onnx']
 
-# %% ../nbs/06_inference.ipynb #c005
+# %% ../nbs/06_inference.ipynb #c006
 import colorgan
 SHIPPED_MODEL = Path(colorgan.__file__).parent/'weights'/'colorgan-small.pt'
 
@@ -50,9 +50,11 @@ class Colorizer:
     def __init__(self, G:torch.nn.Module, # a generator: normalized L → normalized ab
                  model_config:dict=None, # its configuration
                  device=None, # 'cpu' or 'cuda' (default: cuda if available)
-                 meta:dict=None): # anything else stored with the model
+                 meta:dict=None, # anything else stored with the model
+                 render_size:int=256): # default short side the model runs at
         self.device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
         self.G, self.model_config, self.meta = G.to(self.device).eval(), model_config, meta or {}
+        self.render_size = render_size
 
     @classmethod
     def from_pretrained(cls, path:str|Path=None, # model.pt from `colorgan train`, or None: the model shipped in the package
@@ -66,7 +68,8 @@ class Colorizer:
             raise ColorganError(f'{path}: not a colorgan model (expected model.pt from `colorgan train`)')
         G = build_generator(ck['model_config'])
         G.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ck['generator'].items()})
-        return cls(G, ck['model_config'], device, meta={k: v for k, v in ck.items() if k not in ('generator', 'discriminator')})
+        return cls(G, ck['model_config'], device, meta={k: v for k, v in ck.items() if k not in ('generator', 'discriminator')},
+                   render_size=ck.get('render_size') or 256)
 
     @torch.no_grad()
     def predict_ab(self, L:torch.Tensor # normalized L, (B, 1, h, w)
@@ -74,8 +77,9 @@ class Colorizer:
         "Run the generator."
         return self.G(L.to(self.device)).float().cpu()
 
-    def _render_L(self, rgb:Image.Image, render_size:int)->torch.Tensor:
+    def _render_L(self, rgb:Image.Image, render_size:int=None)->torch.Tensor:
         "Normalized L of `rgb` resized so its short side is `render_size`."
+        render_size = render_size or self.render_size
         w, h = rgb.size
         s = render_size / min(w, h)
         small = rgb.resize((max(1, round(w * s)), max(1, round(h * s))), Image.BICUBIC, reducing_gap=3.) if s != 1 else rgb
@@ -95,15 +99,16 @@ class Colorizer:
         return out
 
     def __call__(self, img, # path, PIL image, numpy array or tensor; gray or color
-                 render_size:int=256 # short side the model runs at
+                 render_size:int=None # short side the model runs at (default: the model's own, 256 if it names none)
                 )->Image.Image: # RGB, the size of the input
         "Colorize one photo, keeping its size and its luminance."
+        render_size = render_size or self.render_size
         if render_size < 16: raise ValueError(f'render_size must be at least 16 px, got {render_size}')
         rgb = _as_rgb_image(img)
         ab = self.predict_ab(self._render_L(rgb, render_size))
         return Image.fromarray(self._join(np.asarray(rgb), ab))
 
-# %% ../nbs/06_inference.ipynb #c013
+# %% ../nbs/06_inference.ipynb #c014
 def plan_outputs(inputs:list, # files and folders
                  out:str|Path, # output folder
                  fmt:str='png'
@@ -129,7 +134,7 @@ def _save(img:Image.Image, dst:Path):
     fmt = 'JPEG' if dst.suffix.lower() in ('.jpg', '.jpeg') else 'PNG'
     _atomic_write(dst, lambda t: img.save(t, format=fmt, **({'quality': 95} if fmt == 'JPEG' else {})))
 
-def colorize_files(colorizer:Colorizer, inputs:list, out:str|Path, render_size:int=256, fmt:str='png',
+def colorize_files(colorizer:Colorizer, inputs:list, out:str|Path, render_size:int=None, fmt:str='png',
                    bs:int=8, # photos read at a time
                    progress:bool=True, on_error=None # called with (path, reason) for each failure
                   )->tuple[list, list]: # ([(source, destination)] written, [(path, reason)] failed)
@@ -156,7 +161,7 @@ def colorize_files(colorizer:Colorizer, inputs:list, out:str|Path, render_size:i
                 except Exception as e: errors.append((src, f'could not write {dst}: {e}')); report(src, errors[-1][1])
     return done, errors
 
-# %% ../nbs/06_inference.ipynb #c017
+# %% ../nbs/06_inference.ipynb #c018
 def colorize_command(args):
     "`colorgan colorize INPUTS... --out DIR [--model PATH] [--render-size 256] [--device cpu|cuda]`"
     col = Colorizer.from_pretrained(args.model, device=args.device)
@@ -165,30 +170,32 @@ def colorize_command(args):
     print(f'colorized {len(done)} photo{"s" * (len(done) != 1)} into {args.out}' + (f'; {len(errors)} failed' if errors else ''))
     return 1 if errors else 0
 
-# %% ../nbs/06_inference.ipynb #c020
+# %% ../nbs/06_inference.ipynb #c021
 def export_model(src:str|Path, # model.pt (or checkpoints/last.pt) of a training run
                  dest:str|Path, # file to write
                  half:bool=True, # store weights as float16 (half the size; computation stays float32)
+                 render_size:int=None, # the render size that suits the model best (the default of its `Colorizer`)
                  **meta # anything to record with the model, e.g. the training command
                 )->Path:
     "A compact model file for inference and fine-tuning: G, D, configuration, history."
     ck = load_checkpoint(src)
     def conv(sd): return {k: (v.half() if half and v.is_floating_point() else v) for k, v in sd.items()}
     out = dict(generator=conv(ck['generator']), discriminator=conv(ck['discriminator']), model_config=ck['model_config'],
-               train_config=ck.get('train_config'), history=ck.get('history'), colorgan_model=1, **meta)
+               train_config=ck.get('train_config'), history=ck.get('history'), colorgan_model=1, render_size=render_size, **meta)
     save_checkpoint(dest, out)
     return Path(dest)
 
-# %% ../nbs/06_inference.ipynb #c025
+# %% ../nbs/06_inference.ipynb #c026
 def demo(out:str|Path='.', # folder for colorgan-demo.png
          model:str|Path=None, # a model file (default: the shipped model)
-         render_size:int=256)->Path:
+         render_size:int=None)->Path:
     "Colorize the bundled photos from gray with a model; save the comparison grid; print PSNR and colorfulness."
     from colorgan.evaluation import protocol_crop, psnr_u8, colorfulness_u8, gray_baseline
     import matplotlib; matplotlib.use('Agg') if 'ipykernel' not in sys.modules and 'IPython' not in sys.modules else None
     import matplotlib.pyplot as plt
     t0 = time.time()
     col = Colorizer.from_pretrained(model, device='cpu')
+    render_size = render_size or col.render_size
     photos = sample_photos()
     rows, stats = [], []
     for p in photos:
@@ -219,7 +226,7 @@ def demo_command(args):
     demo(args.out, args.model, args.render_size)
     return 0
 
-# %% ../nbs/06_inference.ipynb #c028
+# %% ../nbs/06_inference.ipynb #c029
 def colorize_widget(colorizer:Colorizer=None):
     "An ipywidgets app: pick or upload a photo, choose the render size, see before and after."
     import ipywidgets as W
@@ -229,7 +236,7 @@ def colorize_widget(colorizer:Colorizer=None):
     photos = {p.stem: p for p in sample_photos()}
     pick = W.Dropdown(options=list(photos), description='photo')
     upload = W.FileUpload(accept='image/*', multiple=False, description='or upload')
-    size = W.IntSlider(value=256, min=64, max=768, step=32, description='render size', continuous_update=False)
+    size = W.IntSlider(value=col.render_size, min=64, max=768, step=32, description='render size', continuous_update=False)
     out = W.Output()
     def source():
         if upload.value:
@@ -253,7 +260,7 @@ def colorize_widget(colorizer:Colorizer=None):
     update()
     return ui
 
-# %% ../nbs/06_inference.ipynb #c031
+# %% ../nbs/06_inference.ipynb #c032
 class _Core(torch.nn.Module):
     def __init__(self, G): super().__init__(); self.G = G
     def forward(self, L): return self.G.core(L)

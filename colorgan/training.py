@@ -27,7 +27,7 @@ __all__ = ['HISTORY_FIELDS', 'PHASES', 'GANLoss', 'l1_loss', 'psnr', 'colorfulne
            'ConditionalGANCallback', 'save_checkpoint', 'load_checkpoint', 'plot_history', 'RunKeeper', 'TrainConfig',
            'seed_everything', 'ColorGANTrainer', 'train_command']
 
-# %% ../nbs/04_training.ipynb #c006
+# %% ../nbs/04_training.ipynb #c007
 class GANLoss:
     "Discriminator and generator losses for a PatchGAN's logits: 'vanilla', 'lsgan' or 'hinge'."
     def __init__(self, kind:str='vanilla', # 'vanilla' (BCE with logits), 'lsgan' or 'hinge'
@@ -50,7 +50,7 @@ def l1_loss(pred, target):
     "Mean absolute error on normalized ab."
     return (pred.float() - target.float()).abs().mean()
 
-# %% ../nbs/04_training.ipynb #c009
+# %% ../nbs/04_training.ipynb #c010
 def psnr(pred:torch.Tensor, # RGB in [0, 1], (B, 3, H, W)
          target:torch.Tensor, # RGB in [0, 1], (B, 3, H, W)
          max_db:float=100. # identical images (MSE 0) score this instead of infinity
@@ -82,7 +82,7 @@ class ColorMetric(Metric):
     @property
     def name(self): return self._name
 
-# %% ../nbs/04_training.ipynb #c012
+# %% ../nbs/04_training.ipynb #c013
 class TrainingDiverged(ColorganError):
     "A loss became NaN or infinite; training stopped and the last good checkpoint is kept."
 
@@ -135,7 +135,7 @@ class ConditionalGANCallback(Callback):
         n = max(self.stats['n'], 1)
         return {k: v / n for k, v in self.stats.items() if k != 'n'}
 
-# %% ../nbs/04_training.ipynb #c014
+# %% ../nbs/04_training.ipynb #c015
 def _rng_state():
     st = dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state())
     if torch.cuda.is_available(): st['cuda'] = torch.cuda.get_rng_state_all()
@@ -144,6 +144,11 @@ def _rng_state():
 def _set_rng_state(st):
     random.setstate(st['python']); np.random.set_state(st['numpy']); torch.set_rng_state(st['torch'])
     if 'cuda' in st and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st['cuda'])
+
+def _train_dl(dls):
+    "The training DataLoader, unwrapped from fastai's `DistributedDL` in a multi-process run."
+    dl = dls.train
+    return getattr(dl, 'dl', dl)
 
 def save_checkpoint(path:str|Path, state:dict):
     "Write `state` to `path` atomically: a temporary file, then a rename."
@@ -187,7 +192,7 @@ class RunKeeper(Callback):
     def __init__(self, trainer): self.trainer = trainer
     def before_train(self):
         t = self.trainer
-        self.epoch_dl_rng = self.dls.train.rng.getstate() # the shuffle of this epoch, for a mid-epoch resume
+        self.epoch_dl_rng = _train_dl(self.dls).rng.getstate() # the shuffle of this epoch, for a mid-epoch resume
         self.t_epoch, self.n_seen = time.time(), 0
     def before_batch(self):
         t = self.trainer
@@ -195,12 +200,12 @@ class RunKeeper(Callback):
             t.skip_batches -= 1
             if t.skip_batches == 0: _set_rng_state(t.resume_rng) # what the generators held when the checkpoint was taken
             self.learn.yb = (); raise CancelBatchException()
+        if self.training: self.n_seen += len(self.xb[0])
     def after_batch(self):
         t = self.trainer
         if not self.training or not len(self.yb): return
         if not torch.isfinite(self.learn.loss):
             raise TrainingDiverged(f'the generator loss became {self.learn.loss.item()} in phase {t.phase}, epoch {t.phase_epoch + 1}, batch {self.iter + 1}')
-        self.n_seen += len(self.yb[0])
         now = time.time()
         if t.max_deadline and now > t.max_deadline:
             t.save(iter=self.iter + 1, dl_rng=self.epoch_dl_rng)
@@ -221,10 +226,10 @@ class RunKeeper(Callback):
                    seconds=round(secs, 2), images_per_s=round(self.n_seen / max(secs, 1e-9), 2))
         row = {k: (round(v, 5) if isinstance(v, float) else v) for k, v in row.items()}
         t.history.append(row)
-        t.write_history(); t.save_samples(); t.save(iter=0, dl_rng=self.dls.train.rng.getstate())
+        t.write_history(); t.save_samples(); t.save(iter=0, dl_rng=_train_dl(self.dls).rng.getstate())
         t.print_row(row)
 
-# %% ../nbs/04_training.ipynb #c016
+# %% ../nbs/04_training.ipynb #c017
 @dataclass
 class TrainConfig:
     "Every setting of a training run; the fields match `colorgan train`'s options."
@@ -253,6 +258,8 @@ class TrainConfig:
     n_samples:int = 6 # validation photos in samples/epoch_NNN.png
     num_workers:int = None
     cache_dir:str = None
+    d_norm:str = None # the discriminator's normalization: 'batch', 'instance', 'spectral' (default: the configuration's)
+    init:str = None # start from the G (and D) of this model.pt: fine-tuning, or GAN training after a separate warm-up
 
 PHASES = ('pretrain', 'd_pretrain', 'gan')
 
@@ -279,12 +286,23 @@ class ColorGANTrainer:
         gen_over = {'pretrained': True} if cfg.pretrained else {}
         self.model_cfg = ck['model_config'] if ck else model_config(cfg.arch, **gen_over)
         if cfg.size: self.model_cfg['size'] = cfg.size
+        if cfg.d_norm and not ck: self.model_cfg['discriminator']['norm'] = cfg.d_norm
+        init = None
+        if cfg.init and not ck:
+            init = load_checkpoint(cfg.init)
+            if 'generator' not in init: raise ColorganError(f'{cfg.init}: not a colorgan model')
+            if init['model_config']['generator'] != self.model_cfg['generator']:
+                raise ColorganError(f"{cfg.init}: its generator ({init['model_config']['generator']}) is not the one asked for ({self.model_cfg['generator']})")
         size = self.model_cfg['size']
         device = torch.device('cpu') if cfg.cpu or not torch.cuda.is_available() else torch.device('cuda')
         self.dls = dls or colorization_dls(cfg.data, size=size, bs=cfg.bs, valid_pct=cfg.valid_pct, seed=cfg.seed,
                                            valid_every=cfg.valid_every, num_workers=cfg.num_workers, device=device,
                                            cache_dir=cfg.cache_dir)
         self.G, self.D = build_generator(self.model_cfg), build_discriminator(self.model_cfg)
+        if init:
+            self.G.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in init['generator'].items()})
+            if init['model_config']['discriminator'] == self.model_cfg['discriminator'] and 'discriminator' in init:
+                self.D.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in init['discriminator'].items()})
         if device.type == 'cuda': self.G, self.D = self.G.to(memory_format=torch.channels_last), self.D.to(memory_format=torch.channels_last)
         self.amp_dtype = None
         if cfg.amp and device.type == 'cuda': self.amp_dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
@@ -313,6 +331,7 @@ class ColorGANTrainer:
              ('valid_colorfulness', 18, '{:.1f}'), ('seconds', 7, '{:.0f}'), ('images_per_s', 12, '{:.1f}')]
     def print_row(self, row):
         "One line per epoch (and the header before the first)."
+        if not self.is_main: return
         if not getattr(self, '_header_done', False):
             print(' '.join(f'{k:>{w}s}' for k, w, _ in self._COLS)); self._header_done = True
         print(' '.join(f'{(f.format(row[k]) if row[k] not in ("", None) else "-"):>{w}s}' for k, w, f in self._COLS), flush=True)
@@ -328,8 +347,11 @@ class ColorGANTrainer:
                     iter=iter, rng=_rng_state(), dl_rng=dl_rng, history=list(self.history), model_config=self.model_cfg,
                     train_config=asdict(self.cfg), saved_at=time.time())
 
+    @property
+    def is_main(self): return int(os.environ.get('RANK', 0)) == 0 # in a multi-process run, only rank 0 writes files
+
     def save(self, iter=0, dl_rng=None):
-        save_checkpoint(self.run/'checkpoints'/'last.pt', self.state(iter, dl_rng))
+        if self.is_main: save_checkpoint(self.run/'checkpoints'/'last.pt', self.state(iter, dl_rng))
         self.last_save = time.time()
 
     def _restore(self, ck):
@@ -343,6 +365,7 @@ class ColorGANTrainer:
         else: _set_rng_state(ck['rng'])
 
     def write_history(self):
+        if not self.is_main: return
         def w(t):
             with open(t, 'w', newline='') as f:
                 wr = csv.DictWriter(f, HISTORY_FIELDS); wr.writeheader(); wr.writerows(self.history)
@@ -350,6 +373,7 @@ class ColorGANTrainer:
         plot_history(self.history, self.run/'losses.png')
 
     def save_samples(self):
+        if not self.is_main: return
         import matplotlib.pyplot as plt
         L, real = self.sample_batch
         was = self.G.training; self.G.eval()
@@ -368,6 +392,12 @@ class ColorGANTrainer:
 
     def fit(self):
         "Run the remaining phases; write `model.pt` at the end. Returns the history."
+        if int(os.environ.get('WORLD_SIZE', 1)) > 1: # launched by `accelerate launch` or `torchrun`: fastai + Accelerate do DDP
+            from fastai.distributed import distrib_ctx # noqa: F401 (patches Learner)
+            with self.learn.distrib_ctx(sync_bn=torch.cuda.is_available()): return self._fit()
+        return self._fit()
+
+    def _fit(self):
         self.run.mkdir(parents=True, exist_ok=True)
         if self.cfg.max_minutes: self.max_deadline = time.time() + 60 * self.cfg.max_minutes
         start = PHASES.index(self.phase)
@@ -388,10 +418,10 @@ class ColorGANTrainer:
 
     def export(self, path):
         "Save G, D and the configuration: what inference and fine-tuning need."
-        save_checkpoint(path, dict(generator=self.G.state_dict(), discriminator=self.D.state_dict(), model_config=self.model_cfg,
+        if self.is_main: save_checkpoint(path, dict(generator=self.G.state_dict(), discriminator=self.D.state_dict(), model_config=self.model_cfg,
                                    train_config=asdict(self.cfg), history=self.history, colorgan_model=1))
 
-# %% ../nbs/04_training.ipynb #c029
+# %% ../nbs/04_training.ipynb #c030
 def train_command(args):
     "`colorgan train DATA --out RUN ...`"
     names = {f.name for f in fields(TrainConfig)}
