@@ -263,6 +263,16 @@ class TrainConfig:
 
 PHASES = ('pretrain', 'd_pretrain', 'gan')
 
+def _cpu_distributed_trainer():
+    "fastai's `DistributedTrainer` for CPU processes (gloo): its data loader broadcasts the shuffle on the CPU, not through CUDA."
+    from fastai.distributed import DistributedTrainer, DistributedDL
+    class GlooDistributedDL(DistributedDL):
+        def _broadcast(self, t, rank):
+            t = torch.LongTensor(t); torch.distributed.broadcast(t, rank); return t.tolist()
+    class CPUDistributedTrainer(DistributedTrainer):
+        def _wrap_dl(self, dl): return dl if isinstance(dl, DistributedDL) else GlooDistributedDL(dl, device='cpu')
+    return CPUDistributedTrainer
+
 def seed_everything(seed:int):
     "Seed Python, NumPy and PyTorch."
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
@@ -394,7 +404,13 @@ class ColorGANTrainer:
         "Run the remaining phases; write `model.pt` at the end. Returns the history."
         if int(os.environ.get('WORLD_SIZE', 1)) > 1: # launched by `accelerate launch` or `torchrun`: fastai + Accelerate do DDP
             from fastai.distributed import distrib_ctx # noqa: F401 (patches Learner)
-            with self.learn.distrib_ctx(sync_bn=torch.cuda.is_available()): return self._fit()
+            if torch.cuda.is_available() and not self.cfg.cpu:
+                with self.learn.distrib_ctx(sync_bn=True): return self._fit()
+            from fastai.callback.progress import ProgressCallback
+            self.learn.add_cb(_cpu_distributed_trainer()(sync_bn=False, cpu=True))
+            if int(os.environ.get('RANK', 0)): self.learn.remove_cb(ProgressCallback)
+            try: return self._fit()
+            finally: self.learn.detach_distributed()
         return self._fit()
 
     def _fit(self):
