@@ -171,6 +171,8 @@ def make_messy_folder(dest:str|Path # folder to create (emptied first)
     good.convert('P', palette=Image.ADAPTIVE).save(dest/'palette.png')
     good.convert('CMYK').save(dest/'cmyk.jpg')
     Image.fromarray((np.asarray(good.convert('L')).astype(np.uint16) * 257)).save(dest/'gray16.png')
+    import tifffile # ships with scikit-image; Pillow can read but not write 16-bit color
+    tifffile.imwrite(dest/'color16.tif', np.asarray(good).astype(np.uint16) * 257)
     good.convert('L').save(dest/'nested'/'gray.jpg')
     good.convert('L').convert('RGB').save(dest/'no_color_rgb.png')
     good.resize((8, 8)).save(dest/'tiny.png')
