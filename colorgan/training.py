@@ -106,8 +106,7 @@ class ConditionalGANCallback(Callback):
             self.D_train = nn.parallel.DistributedDataParallel(self.D)
     def before_epoch(self): self.stats = dict(g_l1=0., g_adv=0., d_loss=0., d_acc_real=0., d_acc_fake=0., n=0)
     def _autocast(self):
-        return torch.autocast(self.dls.device.type if hasattr(self.dls.device, 'type') else 'cuda', dtype=self.amp_dtype,
-                              enabled=self.amp_dtype is not None)
+        return torch.autocast(torch.device(self.dls.device or 'cpu').type, dtype=self.amp_dtype, enabled=self.amp_dtype is not None)
     def after_loss(self):
         if not self.training: return
         L, real, fake = self.xb[0], self.yb[0], self.pred
