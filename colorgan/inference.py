@@ -13,10 +13,10 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .core import ColorganError, rgb_to_lab, lab_to_rgb, rgb_to_model, sample_photos, AB_SCALE
-from .data import _open_image, to_rgb, list_files, ImageError, _atomic_write
+from .core import ColorganError, rgb_to_lab, lab_to_rgb, rgb_to_model, sample_photos, image_to_tensor, AB_SCALE
+from .data import load_rgb, to_rgb, list_files, ImageError, _atomic_write
 from .discriminator import build_generator, build_discriminator
-from .training import load_checkpoint, save_checkpoint
+from .training import load_checkpoint, save_checkpoint, float_state_dict
 
 # %% auto #0
 __all__ = ['SHIPPED_MODEL', 'Colorizer', 'plan_outputs', 'colorize_files', 'colorize_command', 'export_model', 'demo',
@@ -28,7 +28,7 @@ SHIPPED_MODEL = Path(colorgan.__file__).parent/'weights'/'colorgan-small.pt'
 
 def _as_rgb_image(img)->Image.Image:
     "A path, PIL image, numpy array or tensor as an upright 8-bit RGB PIL image (gray inputs become R = G = B)."
-    if isinstance(img, (str, Path)): return to_rgb(_open_image(img))
+    if isinstance(img, (str, Path)): return load_rgb(img)
     if isinstance(img, Image.Image): return to_rgb(img)
     if isinstance(img, torch.Tensor):
         t = img.detach().cpu()
@@ -67,7 +67,7 @@ class Colorizer:
         if not isinstance(ck, dict) or 'generator' not in ck or 'model_config' not in ck:
             raise ColorganError(f'{path}: not a colorgan model (expected model.pt from `colorgan train`)')
         G = build_generator(ck['model_config'])
-        G.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ck['generator'].items()})
+        G.load_state_dict(float_state_dict(ck['generator']))
         return cls(G, ck['model_config'], device, meta={k: v for k, v in ck.items() if k not in ('generator', 'discriminator')},
                    render_size=ck.get('render_size') or 256)
 
@@ -83,7 +83,7 @@ class Colorizer:
         w, h = rgb.size
         s = render_size / min(w, h)
         small = rgb.resize((max(1, round(w * s)), max(1, round(h * s))), Image.BICUBIC, reducing_gap=3.) if s != 1 else rgb
-        return rgb_to_model(torch.from_numpy(np.asarray(small).copy()).permute(2, 0, 1).float()[None] / 255)[0]
+        return rgb_to_model(image_to_tensor(small)[None])[0]
 
     @staticmethod
     def _join(rgb:np.ndarray, ab_small:torch.Tensor, strip:int=256)->np.ndarray:
@@ -199,7 +199,7 @@ def demo(out:str|Path='.', # folder for colorgan-demo.png
     photos = sample_photos()
     rows, stats = [], []
     for p in photos:
-        real = to_rgb(_open_image(p))
+        real = load_rgb(p)
         gray = real.convert('L')
         colored = col(gray, render_size)
         rows.append((gray, colored, real))
@@ -242,7 +242,7 @@ def colorize_widget(colorizer:Colorizer=None):
         if upload.value:
             item = upload.value[0] if isinstance(upload.value, (tuple, list)) else next(iter(upload.value.values()))
             return to_rgb(Image.open(io.BytesIO(bytes(item['content'])))), item.get('name', 'upload')
-        return to_rgb(_open_image(photos[pick.value])).convert('L').convert('RGB'), pick.value
+        return load_rgb(photos[pick.value]).convert('L').convert('RGB'), pick.value
     def update(*_):
         img, name = source()
         res = col(img, size.value)

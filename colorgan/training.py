@@ -24,8 +24,8 @@ from .discriminator import model_config, build_generator, build_discriminator
 
 # %% auto #0
 __all__ = ['HISTORY_FIELDS', 'PHASES', 'GANLoss', 'l1_loss', 'psnr', 'colorfulness', 'ColorMetric', 'TrainingDiverged',
-           'ConditionalGANCallback', 'save_checkpoint', 'load_checkpoint', 'plot_history', 'RunKeeper', 'TrainConfig',
-           'seed_everything', 'ColorGANTrainer', 'train_command']
+           'ConditionalGANCallback', 'save_checkpoint', 'float_state_dict', 'load_checkpoint', 'plot_history',
+           'RunKeeper', 'TrainConfig', 'seed_everything', 'ColorGANTrainer', 'train_command']
 
 # %% ../nbs/04_training.ipynb #c007
 class GANLoss:
@@ -152,6 +152,10 @@ def _train_dl(dls):
 def save_checkpoint(path:str|Path, state:dict):
     "Write `state` to `path` atomically: a temporary file, then a rename."
     _atomic_write(Path(path), lambda t: torch.save(state, t))
+
+def float_state_dict(sd:dict)->dict:
+    "A state dict with its floating tensors in float32 (models may be stored in float16)."
+    return {k: v.float() if v.is_floating_point() else v for k, v in sd.items()}
 
 def load_checkpoint(path:str|Path, map_location='cpu')->dict:
     "Read a checkpoint or model file written by colorgan, with a clear error if it is missing or damaged."
@@ -309,9 +313,9 @@ class ColorGANTrainer:
                                            cache_dir=cfg.cache_dir)
         self.G, self.D = build_generator(self.model_cfg), build_discriminator(self.model_cfg)
         if init:
-            self.G.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in init['generator'].items()})
+            self.G.load_state_dict(float_state_dict(init['generator']))
             if init['model_config']['discriminator'] == self.model_cfg['discriminator'] and 'discriminator' in init:
-                self.D.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in init['discriminator'].items()})
+                self.D.load_state_dict(float_state_dict(init['discriminator']))
         if device.type == 'cuda': self.G, self.D = self.G.to(memory_format=torch.channels_last), self.D.to(memory_format=torch.channels_last)
         self.amp_dtype = None
         if cfg.amp and device.type == 'cuda': self.amp_dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
@@ -392,12 +396,12 @@ class ColorGANTrainer:
         (self.run/'samples').mkdir(parents=True, exist_ok=True)
         fig.savefig(self.run/'samples'/f'epoch_{self.epoch:03d}.png', dpi=80); plt.close(fig)
 
-    def _set_lr(self):
-        "Linear decay to 0 over the GAN phase, if asked for."
-        if not (self.cfg.lr_decay and self.phase == 'gan'): return
-        lr = self.cfg.lr * (1 - self.phase_epoch / max(self.cfg.gan_epochs, 1))
-        self.learn.opt.set_hyper('lr', lr)
+    def _epoch_lr(self)->float:
+        "This epoch's learning rate of G and D: constant, or decaying linearly to 0 over the GAN phase."
+        lr = self.cfg.lr
+        if self.cfg.lr_decay and self.phase == 'gan': lr *= 1 - self.phase_epoch / max(self.cfg.gan_epochs, 1)
         for g in self.d_opt.param_groups: g['lr'] = lr
+        return lr
 
     def fit(self):
         "Run the remaining phases; write `model.pt` at the end. Returns the history."
@@ -421,10 +425,9 @@ class ColorGANTrainer:
             while self.phase_epoch < self._phase_epochs(phase):
                 cbs = [self.gan_cb] if phase != 'pretrain' else []
                 self.gan_cb.train_g = phase == 'gan'
-                self._set_lr()
                 with warnings.catch_warnings():
                     warnings.filterwarnings('ignore', message='.*upsample_bilinear2d_backward.*')
-                    self.learn.fit(1, lr=None if not (self.cfg.lr_decay and phase == 'gan') else self.learn.opt.hypers[-1]['lr'], cbs=cbs)
+                    self.learn.fit(1, lr=self._epoch_lr(), cbs=cbs)
                 if self.stopped_early:
                     print(f'stopped after {self.cfg.max_minutes} minutes; continue with --resume ({self.run})')
                     return self.history
