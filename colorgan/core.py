@@ -1,4 +1,4 @@
-"""CIE Lab conversion on torch tensors, the model's scaling, sample photos, and the `colorgan` command.
+"""CIE Lab conversion on torch tensors, the model's scaling, and the small tools every later lesson shares: reading a photo, resizing it, joining L with ab, writing files safely.
 
 Docs: https://colorgan.github.io/colorgan/core.html.md"""
 
@@ -6,16 +6,18 @@ Docs: https://colorgan.github.io/colorgan/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #c001
 from __future__ import annotations
-import argparse, importlib, os, sys
+import os, tempfile, warnings
 from pathlib import Path
 import numpy as np
 import torch
-from . import __version__
+import torch.nn.functional as F
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['XYZ_FROM_RGB', 'RGB_FROM_XYZ', 'D65_WHITE', 'L_SCALE', 'AB_SCALE', 'srgb_to_linear', 'linear_to_srgb', 'rgb_to_lab',
-           'lab_to_rgb', 'sample_photos', 'imagenet_sample_dir', 'image_to_tensor', 'normalize_lab', 'denormalize_lab',
-           'rgb_to_model', 'model_to_rgb', 'ColorganError', 'colorgan_parser', 'main']
+           'lab_to_rgb', 'sample_photos', 'imagenet_sample_dir', 'image_to_tensor', 'tensor_to_image', 'normalize_lab',
+           'denormalize_lab', 'rgb_to_model', 'model_to_rgb', 'ColorganError', 'ImageError', 'open_image', 'to_rgb',
+           'load_rgb', 'list_files', 'resize_short_side', 'join_ab', 'atomic_write', 'default_device']
 
 # %% ../nbs/00_core.ipynb #c007
 def srgb_to_linear(x:torch.Tensor # sRGB values in [0, 1]
@@ -93,10 +95,16 @@ def imagenet_sample_dir()->Path|None:
         if d.is_dir(): return d
     return None
 
-def image_to_tensor(img)->torch.Tensor:
-    "A PIL image or HxWx3 uint8 array as a float (3, H, W) tensor in [0, 1]."
-    a = np.asarray(img.convert('RGB') if hasattr(img, 'convert') else img)
+def image_to_tensor(img:Image.Image|np.ndarray # a PIL image, or an HxWx3 uint8 array
+                   )->torch.Tensor: # float (3, H, W) in [0, 1]
+    "A photo as a float tensor in [0, 1]."
+    a = np.asarray(img.convert('RGB') if isinstance(img, Image.Image) else img)
     return torch.from_numpy(np.array(a)).permute(2, 0, 1).float() / 255 # a copy: arrays from PIL are read-only
+
+def tensor_to_image(x:torch.Tensor # float (3, H, W) in [0, 1]
+                   )->np.ndarray: # HxWx3 uint8
+    "A float tensor in [0, 1] as an 8-bit photo (rounded, clipped)."
+    return (x.detach().float().cpu().clamp(0, 1).permute(1, 2, 0) * 255).round().to(torch.uint8).numpy()
 
 # %% ../nbs/00_core.ipynb #c028
 L_SCALE, AB_SCALE = 50., 110.
@@ -122,102 +130,124 @@ def model_to_rgb(L:torch.Tensor, ab:torch.Tensor)->torch.Tensor:
     "The model's normalized (L, ab) → sRGB in [0, 1]."
     return lab_to_rgb(denormalize_lab(L.float(), ab.float()))
 
-# %% ../nbs/00_core.ipynb #c031
+# %% ../nbs/00_core.ipynb #00n02
 class ColorganError(Exception):
     "An error caused by the user's input, reported as one clear line by the `colorgan` command."
 
-_COMMANDS = dict(scan='colorgan.data:scan_command', train='colorgan.training:train_command',
-                 evaluate='colorgan.evaluation:evaluate_command', colorize='colorgan.inference:colorize_command',
-                 demo='colorgan.inference:demo_command')
+class ImageError(ColorganError):
+    "A file that can't be used as a photo; the message names the file and the reason."
+    def __init__(self, path, reason):
+        self.path, self.reason = Path(path), reason
+        super().__init__(f'{path}: {reason}')
 
-def _add_scan(sub):
-    p = sub.add_parser('scan', help='check a folder of photos: which are usable for training, which are skipped and why')
-    p.add_argument('path', help='folder (searched recursively) or image file')
-    p.add_argument('--json', action='store_true', help='print the report as JSON')
-    p.add_argument('--no-recurse', action='store_true', help='only look at the top folder')
+# %% ../nbs/00_core.ipynb #00n05
+_SIGNATURES = {b'\xff\xd8\xff': 'JPEG', b'\x89PNG': 'PNG', b'GIF8': 'GIF', b'BM': 'BMP', b'II*\x00': 'TIFF', b'MM\x00*': 'TIFF'}
 
-def _add_train(sub):
-    p = sub.add_parser('train', help='train a generator and discriminator on a folder of color photos')
-    p.add_argument('data', help="folder of color photos, or a preset: 'samples' (scikit-image, offline), 'coco', 'imagenette'")
-    p.add_argument('--out', required=True, help='run folder: checkpoints, history.csv, samples/, model.pt')
-    p.add_argument('--arch', default='small', help="'small' (CPU default), 'full', 'unet', 'resnet18' or 'resnet34'")
-    p.add_argument('--size', type=int, default=None, help='training crop size in pixels (default: 128, or the config\'s)')
-    p.add_argument('--bs', type=int, default=16, help='batch size')
-    p.add_argument('--pretrain-epochs', type=int, default=5, help='L1-only warm-up epochs of the generator')
-    p.add_argument('--gan-epochs', type=int, default=5, help='adversarial epochs')
-    p.add_argument('--d-pretrain-epochs', type=int, default=0, help='epochs training D alone on the warmed-up generator')
-    p.add_argument('--pretrained', action='store_true', help='ImageNet weights for a ResNet encoder (needs internet once)')
-    p.add_argument('--lr', type=float, default=2e-4, help='learning rate of G and D')
-    p.add_argument('--l1-weight', type=float, default=100., help='weight of the L1 loss in the GAN phase')
-    p.add_argument('--gan-loss', default='vanilla', choices=['vanilla', 'lsgan', 'hinge'])
-    p.add_argument('--label-smoothing', type=float, default=0., help='one-sided: real labels become 1 - this')
-    p.add_argument('--lr-decay', action='store_true', help='decay the GAN-phase learning rate linearly to 0')
-    p.add_argument('--resume', action='store_true', help='continue from RUN/checkpoints/last.pt')
-    p.add_argument('--seed', type=int, default=42)
-    p.add_argument('--valid-pct', type=float, default=0.1, help='fraction of photos held out for validation')
-    p.add_argument('--valid-every', type=int, default=10, help="use sorted index i % N == 0 as validation instead of a random split (0: random)")
-    p.add_argument('--max-minutes', type=float, default=None, help='stop cleanly (with a checkpoint) after this long')
-    p.add_argument('--checkpoint-minutes', type=float, default=10., help='also checkpoint inside an epoch this often')
-    p.add_argument('--amp', action='store_true', help='mixed precision on GPU (bf16 where supported, else fp16)')
-    p.add_argument('--compile', action='store_true', help='torch.compile the generator and discriminator')
-    p.add_argument('--cpu', action='store_true', help='train on the CPU even if a GPU is present')
-    p.add_argument('--num-workers', type=int, default=None, help='data loader processes (default: 0 on CPU)')
-    p.add_argument('--d-norm', default=None, choices=['batch', 'instance', 'spectral'], help="the discriminator's normalization")
-    p.add_argument('--init', default=None, help='start from the generator (and discriminator) of this model.pt')
-    p.add_argument('--cache-dir', default=None, help='where decoded photos are cached (default: ~/.cache/colorgan)')
+def _signature(path):
+    "The image format that the first bytes of `path` announce, or None."
+    head = Path(path).open('rb').read(12)
+    if head[:4] == b'RIFF' and head[8:12] == b'WEBP': return 'WEBP'
+    return next((fmt for sig, fmt in _SIGNATURES.items() if head.startswith(sig)), None)
 
-def _add_evaluate(sub):
-    p = sub.add_parser('evaluate', help='PSNR, SSIM, colorfulness and FID of a model against the gray and mean-ab baselines')
-    p.add_argument('data', help='folder of color photos')
-    p.add_argument('--model', default=None, help='model.pt from `colorgan train` (default: the shipped model)')
-    p.add_argument('--size', type=int, default=256, help='evaluation size: short side resized, then center crop')
-    p.add_argument('--json', default=None, help='write the results here (default: evaluation.json in --report)')
-    p.add_argument('--report', default='evaluation', help='folder for the JSON and the PNG report')
-    p.add_argument('--limit', type=int, default=None, help='evaluate only the first N usable photos')
-    p.add_argument('--valid-every', type=int, default=None, help='evaluate only sorted index i % N == 0 (10: the imagenet-sample validation split)')
-    p.add_argument('--render-size', type=int, default=None, help="size the model runs at (default: the model's own)")
-    p.add_argument('--device', default=None)
+def open_image(path:str|Path # an image file
+              )->Image.Image: # its first frame, fully decoded, in its own mode
+    "Open and fully decode `path`, turning every failure into an `ImageError` that names the file and the reason."
+    path = Path(path)
+    if not path.exists(): raise ImageError(path, 'no such file')
+    if path.is_dir(): raise ImageError(path, 'is a folder, not an image')
+    if path.stat().st_size == 0: raise ImageError(path, 'empty file (0 bytes)')
+    prev, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False # never accept half an image
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('error', Image.DecompressionBombWarning)
+            img = Image.open(path)
+            if getattr(img, 'n_frames', 1) > 1: img.seek(0)
+            img.load()
+    except UnidentifiedImageError:
+        fmt = _signature(path)
+        raise ImageError(path, f'corrupt image data (starts like a {fmt} file but cannot be decoded)' if fmt
+                         else 'not an image (no known image format)') from None
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+        msg = str(e)
+        reason = 'truncated file (the image data ends early)' if 'truncated' in msg else f'corrupt image data ({msg})'
+        raise ImageError(path, reason) from None
+    finally: ImageFile.LOAD_TRUNCATED_IMAGES = prev
+    return img
 
-def _add_colorize(sub):
-    p = sub.add_parser('colorize', help='colorize photos and folders, keeping their full resolution')
-    p.add_argument('inputs', nargs='+', help='image files and folders (searched recursively)')
-    p.add_argument('--out', required=True, help='output folder (relative paths inside folders are kept)')
-    p.add_argument('--model', default=None, help='model.pt (default: the shipped model)')
-    p.add_argument('--render-size', type=int, default=None, help="short side the model runs at (default: the model's own; 128 for the shipped model); output keeps the input size")
-    p.add_argument('--device', default=None, help="'cpu' or 'cuda' (default: cuda if available)")
-    p.add_argument('--format', default='png', choices=['png', 'jpg'], help='output format')
+# %% ../nbs/00_core.ipynb #00n06
+def to_rgb(img:Image.Image)->Image.Image:
+    "Upright 8-bit RGB: EXIF rotation applied, transparency composited on white, palette/CMYK/16-bit converted."
+    img = ImageOps.exif_transpose(img)
+    if img.mode == 'P': img = img.convert('RGBA')
+    if img.mode in ('RGBA', 'LA', 'PA', 'RGBa'):
+        img = img.convert('RGBA')
+        bg = Image.new('RGBA', img.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(bg, img)
+    if img.mode in ('I;16', 'I;16B', 'I;16L', 'I;16N', 'I'):
+        a = np.asarray(img).astype(np.float32)
+        img = Image.fromarray((a / (256 if a.max() > 255 else 1)).clip(0, 255).astype(np.uint8))
+    if img.mode == 'F': img = Image.fromarray(np.asarray(img).clip(0, 255).astype(np.uint8))
+    return img.convert('RGB')
 
-def _add_demo(sub):
-    p = sub.add_parser('demo', help="colorize scikit-image's bundled photos with the shipped model (offline, CPU)")
-    p.add_argument('--out', default='.', help='folder for colorgan-demo.png')
-    p.add_argument('--model', default=None, help='model.pt (default: the shipped model)')
-    p.add_argument('--render-size', type=int, default=None, help="short side the model runs at (default: the model's own)")
+def load_rgb(path:str|Path # an image file
+            )->Image.Image:
+    "Open any readable image as upright 8-bit RGB, or raise `ImageError` naming the file and the reason."
+    return to_rgb(open_image(path))
 
-def colorgan_parser()->argparse.ArgumentParser:
-    "The argument parser of the `colorgan` command."
-    p = argparse.ArgumentParser(prog='colorgan', description='Colorize grayscale photographs with a conditional GAN.')
-    p.add_argument('--version', action='version', version=f'colorgan {__version__}')
-    sub = p.add_subparsers(dest='command', metavar='COMMAND')
-    for add in (_add_scan, _add_train, _add_evaluate, _add_colorize, _add_demo): add(sub)
-    return p
+# %% ../nbs/00_core.ipynb #00n09
+def list_files(path:str|Path, # a folder, or one file
+               recurse:bool=True # look in subfolders too
+              )->list[Path]:
+    "Every non-hidden file under `path` (or `path` itself if it is a file), sorted."
+    path = Path(path)
+    if path.is_file(): return [path]
+    if not path.is_dir(): raise ColorganError(f'{path}: no such file or folder')
+    it = path.rglob('*') if recurse else path.glob('*')
+    return sorted(p for p in it if p.is_file() and not any(part.startswith('.') for part in p.relative_to(path).parts))
 
-def main(argv:list[str]|None=None # arguments (default: sys.argv[1:])
-        )->int: # exit code
-    "Entry point of the `colorgan` command."
-    parser = colorgan_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help(); return 0
-    mod, fn = _COMMANDS[args.command].split(':')
-    import warnings # fastai's import warns about a deprecated torch API: noise to a command-line user
-    warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script.*deprecated')
-    try: return getattr(importlib.import_module(mod), fn)(args) or 0
-    except ColorganError as e:
-        print(f'colorgan {args.command}: error: {e}', file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f'colorgan {args.command}: interrupted', file=sys.stderr)
-        return 130
+# %% ../nbs/00_core.ipynb #00n12
+def resize_short_side(img:Image.Image, # any PIL image
+                      side:int, # the short side to resize to, in pixels
+                      upscale:bool=True # False: a photo whose short side is already smaller is returned as it is
+                     )->Image.Image:
+    "Resize `img` (bicubic) so that its shorter side is `side` pixels, keeping its aspect ratio."
+    w, h = img.size
+    s = side / min(w, h)
+    if s == 1 or (s > 1 and not upscale): return img
+    return img.resize((max(side, round(w * s)), max(side, round(h * s))), Image.BICUBIC, reducing_gap=3.)
 
-# %% ../nbs/00_core.ipynb #c032
-if __name__ == '__main__': sys.exit(main()) # `python -m colorgan.core ...`, as `accelerate launch -m` and `torchrun -m` need
+# %% ../nbs/00_core.ipynb #00n15
+def join_ab(rgb:np.ndarray, # HxWx3 uint8 photo (gray or color) whose L is kept
+            ab:torch.Tensor, # a and b in Lab units, (2, h, w); resized bilinearly to H×W when h×w differs
+            strip:int=256 # rows converted at a time: bounds the memory a huge photo needs
+           )->np.ndarray: # HxWx3 uint8
+    "The photo's own L joined with `ab`: how every colorization in colorgan is put together."
+    H, W = rgb.shape[:2]
+    ab = ab.detach().float().cpu()
+    if tuple(ab.shape[-2:]) != (H, W): ab = F.interpolate(ab[None], size=(H, W), mode='bilinear', align_corners=False)[0]
+    out = np.empty_like(rgb)
+    for r in range(0, H, strip):
+        lab = rgb_to_lab(image_to_tensor(rgb[r:r + strip]))
+        lab[1:] = ab[:, r:r + strip]
+        out[r:r + strip] = tensor_to_image(lab_to_rgb(lab))
+    return out
+
+# %% ../nbs/00_core.ipynb #00n18
+def atomic_write(dest:str|Path, # the file to (over)write
+                 write # called with a temporary path to write the content to
+                ):
+    "Call `write(tmp_path)`, then rename the temporary file onto `dest`: a crash never leaves half a file."
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix='.tmp-', suffix=dest.suffix)
+    os.close(fd)
+    umask = os.umask(0); os.umask(umask)
+    try: write(tmp); os.chmod(tmp, 0o666 & ~umask); os.replace(tmp, dest)
+    except BaseException:
+        if os.path.exists(tmp): os.remove(tmp)
+        raise
+
+# %% ../nbs/00_core.ipynb #00n21
+def default_device()->torch.device:
+    "The GPU if PyTorch sees one, else the CPU."
+    return torch.device('cuda' if torch.cuda.is_available() else 'cpu')

@@ -6,12 +6,12 @@ Docs: https://colorgan.github.io/colorgan/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #c001
 from __future__ import annotations
-import hashlib, json, os, sys, tempfile, warnings
+import hashlib, os, sys, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
-from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import Image
 from fastcore.parallel import parallel
 from fastai.data.block import DataBlock, TransformBlock
 from fastai.data.core import TfmdDL, DataLoaders
@@ -19,77 +19,20 @@ from fastai.data.transforms import IntToFloatTensor
 from fastai.vision.core import PILImage, TensorImage
 from fastai.vision.augment import RandomResizedCrop, FlipItem
 from fasttransform import Transform
-from .core import ColorganError, rgb_to_model, model_to_rgb, sample_photos, image_to_tensor, AB_SCALE
+from .core import (ColorganError, ImageError, open_image, to_rgb, list_files, resize_short_side, atomic_write,
+                           rgb_to_model, model_to_rgb, sample_photos, default_device, AB_SCALE)
 
 # %% auto #0
-__all__ = ['MIN_SIDE', 'COLORLESS_CHROMA', 'GRAY_MODES', 'PRESETS', 'ImageError', 'to_rgb', 'load_rgb', 'color_spread',
-           'check_image', 'list_files', 'ScanReport', 'scan_images', 'scan_command', 'make_messy_folder',
-           'default_cache_dir', 'ImageCache', 'TensorColorTarget', 'PILColorTarget', 'LabSplit', 'show_pairs',
-           'ColorizationDL', 'resolve_source', 'split_files', 'colorization_dls', 'ab_histogram', 'plot_ab_histogram']
+__all__ = ['MIN_SIDE', 'COLORLESS_CHROMA', 'GRAY_MODES', 'PRESETS', 'color_spread', 'check_image', 'ScanReport',
+           'unusable_reason', 'scan_images', 'default_cache_dir', 'ImageCache', 'TensorColorTarget', 'PILColorTarget',
+           'LabSplit', 'show_pairs', 'ColorizationDL', 'resolve_source', 'split_files', 'colorization_dls',
+           'ab_histogram', 'plot_ab_histogram']
 
-# %% ../nbs/01_data.ipynb #c006
+# %% ../nbs/01_data.ipynb #c008
 MIN_SIDE = 32 # photos whose shorter side is below this many pixels are too small to crop from
 COLORLESS_CHROMA = 6 # a photo carries no color if 99% of its pixels have max(R,G,B) - min(R,G,B) below this (0-255)
 GRAY_MODES = {'1', 'L', 'LA', 'La', 'I', 'I;16', 'I;16B', 'I;16L', 'I;16N', 'F'}
 
-class ImageError(ColorganError):
-    "A file that can't be used as a color photo; the message names the file and the reason."
-    def __init__(self, path, reason):
-        self.path, self.reason = Path(path), reason
-        super().__init__(f'{path}: {reason}')
-
-_SIGNATURES = {b'\xff\xd8\xff': 'JPEG', b'\x89PNG': 'PNG', b'GIF8': 'GIF', b'BM': 'BMP', b'II*\x00': 'TIFF', b'MM\x00*': 'TIFF'}
-
-def _signature(path):
-    "The image format that the first bytes of `path` announce, or None."
-    head = Path(path).open('rb').read(12)
-    if head[:4] == b'RIFF' and head[8:12] == b'WEBP': return 'WEBP'
-    return next((fmt for sig, fmt in _SIGNATURES.items() if head.startswith(sig)), None)
-
-def _open_image(path):
-    "Open and fully decode the first frame of `path`, turning every failure into an `ImageError`."
-    path = Path(path)
-    if not path.exists(): raise ImageError(path, 'no such file')
-    if path.is_dir(): raise ImageError(path, 'is a folder, not an image')
-    if path.stat().st_size == 0: raise ImageError(path, 'empty file (0 bytes)')
-    prev, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False # never accept half an image
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('error', Image.DecompressionBombWarning)
-            img = Image.open(path)
-            if getattr(img, 'n_frames', 1) > 1: img.seek(0)
-            img.load()
-    except UnidentifiedImageError:
-        fmt = _signature(path)
-        raise ImageError(path, f'corrupt image data (starts like a {fmt} file but cannot be decoded)' if fmt
-                         else 'not an image (no known image format)') from None
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
-        msg = str(e)
-        reason = 'truncated file (the image data ends early)' if 'truncated' in msg else f'corrupt image data ({msg})'
-        raise ImageError(path, reason) from None
-    finally: ImageFile.LOAD_TRUNCATED_IMAGES = prev
-    return img
-
-def to_rgb(img:Image.Image)->Image.Image:
-    "Upright 8-bit RGB: EXIF rotation applied, transparency composited on white, palette/CMYK/16-bit converted."
-    img = ImageOps.exif_transpose(img)
-    if img.mode == 'P': img = img.convert('RGBA')
-    if img.mode in ('RGBA', 'LA', 'PA', 'RGBa'):
-        img = img.convert('RGBA')
-        bg = Image.new('RGBA', img.size, (255, 255, 255, 255))
-        img = Image.alpha_composite(bg, img)
-    if img.mode in ('I;16', 'I;16B', 'I;16L', 'I;16N', 'I'):
-        a = np.asarray(img).astype(np.float32)
-        img = Image.fromarray((a / (256 if a.max() > 255 else 1)).clip(0, 255).astype(np.uint8))
-    if img.mode == 'F': img = Image.fromarray(np.asarray(img).clip(0, 255).astype(np.uint8))
-    return img.convert('RGB')
-
-def load_rgb(path:str|Path # an image file
-            )->Image.Image:
-    "Open any readable image as upright 8-bit RGB, or raise `ImageError` naming the file and the reason."
-    return to_rgb(_open_image(path))
-
-# %% ../nbs/01_data.ipynb #c008
 def color_spread(img:Image.Image)->float:
     "99th percentile of max(R,G,B) − min(R,G,B) over a 64-pixel thumbnail: about 0 for a photo with no color."
     t = img.convert('RGB').copy(); t.thumbnail((64, 64))
@@ -99,7 +42,7 @@ def color_spread(img:Image.Image)->float:
 def check_image(path:str|Path # an image file
                )->Image.Image:
     "Load `path` as RGB for training, or raise `ImageError` if it is unusable, too small or carries no color."
-    img = _open_image(path)
+    img = open_image(path)
     if min(img.size) < MIN_SIDE:
         raise ImageError(path, f'too small to crop ({img.size[0]}×{img.size[1]} px; the shorter side must be at least {MIN_SIDE} px)')
     if img.mode in GRAY_MODES: raise ImageError(path, f'grayscale image (mode {img.mode}): no color to learn from')
@@ -108,14 +51,6 @@ def check_image(path:str|Path # an image file
     return rgb
 
 # %% ../nbs/01_data.ipynb #c011
-def list_files(path:str|Path, recurse:bool=True)->list[Path]:
-    "Every non-hidden file under `path` (or `path` itself if it is a file), sorted."
-    path = Path(path)
-    if path.is_file(): return [path]
-    if not path.is_dir(): raise ColorganError(f'{path}: no such file or folder')
-    it = path.rglob('*') if recurse else path.glob('*')
-    return sorted(p for p in it if p.is_file() and not any(part.startswith('.') for part in p.relative_to(path).parts))
-
 @dataclass
 class ScanReport:
     "The files of a scan: those usable for training and those skipped, each with a reason."
@@ -126,8 +61,9 @@ class ScanReport:
         return dict(usable=[str(p) for p in self.usable], skipped=[dict(path=str(p), reason=r) for p, r in self.skipped])
     def reasons(self)->dict: return {Path(p).name: r for p, r in self.skipped}
 
-def _check_one(p):
-    try: check_image(p); return None
+def unusable_reason(path:str|Path)->str|None:
+    "Why `path` can't train a colorizer, or None if it can."
+    try: check_image(path); return None
     except ImageError as e: return e.reason
 
 def scan_images(path:str|Path, # a folder (or a single file)
@@ -136,66 +72,17 @@ def scan_images(path:str|Path, # a folder (or a single file)
                )->ScanReport:
     "Check every file under `path`: which can train a colorizer, and why the others can't."
     files = list_files(path, recurse)
-    verdicts = parallel(_check_one, files, n_workers=n_workers or os.cpu_count() or 1, threadpool=True, progress=False)
+    verdicts = parallel(unusable_reason, files, n_workers=n_workers or os.cpu_count() or 1, threadpool=True, progress=False)
     rep = ScanReport()
     for p, why in zip(files, verdicts):
         if why is None: rep.usable.append(p)
         else: rep.skipped.append((p, why))
     return rep
 
-def scan_command(args):
-    "`colorgan scan`: print which files are usable and why the others are skipped."
-    rep = scan_images(args.path, recurse=not args.no_recurse)
-    if args.json: print(json.dumps(rep.to_dict(), indent=1)); return 0
-    print(f'{args.path}: {len(rep.usable)} usable photos, {len(rep.skipped)} skipped')
-    for p, why in rep.skipped: print(f'skipped {p}: {why}')
-    return 0
-
-# %% ../nbs/01_data.ipynb #c013
-def make_messy_folder(dest:str|Path # folder to create (emptied first)
-                     )->Path:
-    "A folder of real photos mixed with broken, gray, tiny and awkward files: the data tests' fixture."
-    dest = Path(dest)
-    if dest.exists(): import shutil; shutil.rmtree(dest)
-    (dest/'nested'/'deeper').mkdir(parents=True)
-    photos = sample_photos()
-    good = load_rgb(photos[0]).resize((160, 160))
-    for i, p in enumerate(photos[:4]): load_rgb(p).resize((200, 150)).save(dest/f'photo_{i}.jpg', quality=90)
-    data = (dest/'photo_0.jpg').read_bytes()
-    (dest/'corrupt.jpg').write_bytes(data[:20] + bytes(range(256)) * 2 + data[532:]) # a JPEG whose header is damaged
-    (dest/'truncated.jpg').write_bytes(data[:len(data) // 2])
-    (dest/'empty.jpg').write_bytes(b'')
-    (dest/'notes.png').write_text('this is a text file with an image extension')
-    (dest/'nested'/'deeper'/'noise.jpeg').write_bytes(np.random.default_rng(0).integers(0, 256, 5000, dtype=np.uint8).tobytes())
-    rgba = good.convert('RGBA'); rgba.putalpha(128); rgba.save(dest/'rgba.png')
-    good.convert('P', palette=Image.ADAPTIVE).save(dest/'palette.png')
-    good.convert('CMYK').save(dest/'cmyk.jpg')
-    Image.fromarray((np.asarray(good.convert('L')).astype(np.uint16) * 257)).save(dest/'gray16.png')
-    import tifffile # ships with scikit-image; Pillow can read but not write 16-bit color
-    tifffile.imwrite(dest/'color16.tif', np.asarray(good).astype(np.uint16) * 257)
-    good.convert('L').save(dest/'nested'/'gray.jpg')
-    good.convert('L').convert('RGB').save(dest/'no_color_rgb.png')
-    good.resize((8, 8)).save(dest/'tiny.png')
-    exif = Image.Exif(); exif[0x0112] = 6 # rotated 90°: stored landscape, shown portrait
-    good.resize((160, 120)).save(dest/'nested'/'rotated.jpg', exif=exif)
-    good.save(dest/'animated.gif', save_all=True, append_images=[good.rotate(90)], duration=100)
-    return dest
-
 # %% ../nbs/01_data.ipynb #c019
 def default_cache_dir()->Path:
     "Where decoded photos are cached: `$COLORGAN_CACHE`, else `~/.cache/colorgan`."
     return Path(os.environ.get('COLORGAN_CACHE') or Path.home()/'.cache'/'colorgan')
-
-def _atomic_write(dest:Path, write):
-    "Call `write(tmp_path)`, then rename the temporary file onto `dest`."
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix='.tmp-', suffix=dest.suffix)
-    os.close(fd)
-    umask = os.umask(0); os.umask(umask)
-    try: write(tmp); os.chmod(tmp, 0o666 & ~umask); os.replace(tmp, dest)
-    except BaseException:
-        if os.path.exists(tmp): os.remove(tmp)
-        raise
 
 class ImageCache:
     "Decoded photos with their short side resized to `side`, stored as uint8 `.npy` files."
@@ -215,12 +102,10 @@ class ImageCache:
         if skip.exists(): return skip.read_text()
         try: img = check_image(path)
         except ImageError as e:
-            _atomic_write(skip, lambda t: Path(t).write_text(e.reason)); return e.reason
-        w, h = img.size
-        s = self.side / min(w, h)
-        if s < 1: img = img.resize((max(self.side, round(w * s)), max(self.side, round(h * s))), Image.BICUBIC, reducing_gap=3.)
-        arr = np.asarray(img)
-        _atomic_write(npy, lambda t: np.save(t, arr))
+            reason = e.reason
+            atomic_write(skip, lambda t: Path(t).write_text(reason)); return reason
+        arr = np.asarray(resize_short_side(img, self.side, upscale=False))
+        atomic_write(npy, lambda t: np.save(t, arr))
         self.built += 1
         return None
     def build(self, files:list, # image files
@@ -363,23 +248,23 @@ def colorization_dls(source, # folder, file list, 'samples', 'coco' or 'imagenet
                                                [i for i, f in enumerate(items) if f in valid_set]),
                        item_tfms=[RandomResizedCrop(size, min_scale=min_scale, val_xtra=0.), FlipItem(0.5)],
                        batch_tfms=[IntToFloatTensor(), LabSplit()], dl_type=ColorizationDL)
-    if num_workers is None: num_workers = 0 if not torch.cuda.is_available() else min(8, os.cpu_count() or 1)
-    if device is None: device = 'cuda' if torch.cuda.is_available() else 'cpu'
+    device = torch.device(device) if device is not None else default_device()
+    if num_workers is None: num_workers = min(8, os.cpu_count() or 1) if device.type == 'cuda' else 0
     return dblock.dataloaders(train + valid_files, bs=bs, num_workers=num_workers, device=device, **kwargs)
 
 # %% ../nbs/01_data.ipynb #c037
 def ab_histogram(ab:torch.Tensor, # normalized ab, (..., 2, H, W)
                  bins:int=64)->np.ndarray:
-    "2-D histogram (b rows, a columns) of ab values in Lab units over [-110, 110]², normalized to sum 1."
+    "2-D histogram (b rows, a columns) of ab values in Lab units over [-AB_SCALE, AB_SCALE]², normalized to sum 1."
     a = (ab[..., 0, :, :] * AB_SCALE).flatten().float().cpu().numpy()
     b = (ab[..., 1, :, :] * AB_SCALE).flatten().float().cpu().numpy()
-    h, _, _ = np.histogram2d(b, a, bins=bins, range=[[-110, 110], [-110, 110]])
+    h, _, _ = np.histogram2d(b, a, bins=bins, range=[[-AB_SCALE, AB_SCALE], [-AB_SCALE, AB_SCALE]])
     return h / max(h.sum(), 1)
 
 def plot_ab_histogram(h:np.ndarray, ax=None, title:str='ab histogram'):
     "Show an `ab_histogram` on a log scale, a to the right and b up."
     import matplotlib.pyplot as plt
     if ax is None: _, ax = plt.subplots(figsize=(4, 4))
-    ax.imshow(np.log10(h + 1e-7), origin='lower', extent=(-110, 110, -110, 110), cmap='magma')
+    ax.imshow(np.log10(h + 1e-7), origin='lower', extent=(-AB_SCALE, AB_SCALE, -AB_SCALE, AB_SCALE), cmap='magma')
     ax.set_xlabel('a (green → red)'); ax.set_ylabel('b (blue → yellow)'); ax.set_title(title)
     return ax

@@ -1,4 +1,4 @@
-"""A network that looks at (L, ab) and says, patch by patch, whether the colors are real; and the two named model configurations.
+"""A network that looks at (L, ab) and says, patch by patch, whether the colors are real.
 
 Docs: https://colorgan.github.io/colorgan/discriminator.html.md"""
 
@@ -6,15 +6,13 @@ Docs: https://colorgan.github.io/colorgan/discriminator.html.md"""
 
 # %% ../nbs/03_discriminator.ipynb #c001
 from __future__ import annotations
-import copy
 import torch
 from torch import nn
 from torch.nn.utils.parametrizations import spectral_norm
-from .generator import UNetGenerator, resnet_unet, init_weights, check_input, count_macs
+from .generator import norm_layer, init_weights, check_input
 
 # %% auto #0
-__all__ = ['MODEL_CONFIGS', 'PatchDiscriminator', 'receptive_field', 'patch_grid', 'model_config', 'build_generator',
-           'build_discriminator', 'build_models']
+__all__ = ['PatchDiscriminator', 'receptive_field', 'patch_grid']
 
 # %% ../nbs/03_discriminator.ipynb #c006
 class PatchDiscriminator(nn.Module):
@@ -27,7 +25,7 @@ class PatchDiscriminator(nn.Module):
         if norm not in ('batch', 'instance', 'spectral'): raise ValueError(f"norm must be 'batch', 'instance' or 'spectral', got {norm!r}")
         self.in_ch, self.n_layers = in_ch, n_layers
         sn = spectral_norm if norm == 'spectral' else (lambda m: m)
-        def nl(ch): return nn.BatchNorm2d(ch) if norm == 'batch' else nn.InstanceNorm2d(ch, affine=True) if norm == 'instance' else nn.Identity()
+        def nl(ch): return norm_layer('none' if norm == 'spectral' else norm, ch) # spectral norm lives in the convolutions
         layers, mult = [sn(nn.Conv2d(in_ch, nf, 4, 2, 1)), nn.LeakyReLU(0.2, True)], 1
         for n in range(1, n_layers + 1):
             prev, mult = mult, min(2 ** n, 8)
@@ -55,38 +53,3 @@ def patch_grid(size:int, n_layers:int=3)->int:
     "Side of the grid of logits that a `PatchDiscriminator` outputs for a `size`-pixel input."
     for k, s in _layers(n_layers): size = (size + 2 - k) // s + 1
     return size
-
-# %% ../nbs/03_discriminator.ipynb #c019
-MODEL_CONFIGS = dict(
-    small=dict(generator=dict(arch='unet', n_down=7, nf=32, norm='batch', dropout=0.5), discriminator=dict(nf=32, n_layers=3, norm='spectral'), size=128),
-    full=dict(generator=dict(arch='resnet34', pretrained=False, self_attention=False), discriminator=dict(nf=64, n_layers=3, norm='batch'), size=256),
-    resnet18=dict(generator=dict(arch='resnet18', pretrained=False, self_attention=False), discriminator=dict(nf=64, n_layers=3, norm='batch'), size=256),
-)
-MODEL_CONFIGS['unet'] = MODEL_CONFIGS['small']
-MODEL_CONFIGS['resnet34'] = MODEL_CONFIGS['full']
-
-def model_config(name:str|dict='small', # a name in `MODEL_CONFIGS`, or a config dict
-                 **generator_overrides # e.g. pretrained=True
-                )->dict:
-    "A full model configuration (a deep copy, safe to change)."
-    if isinstance(name, dict): cfg = copy.deepcopy(name)
-    else:
-        if name not in MODEL_CONFIGS: raise ValueError(f"unknown model configuration {name!r}; choose one of {', '.join(MODEL_CONFIGS)}")
-        cfg = copy.deepcopy(MODEL_CONFIGS[name])
-    cfg['generator'].update(generator_overrides)
-    return cfg
-
-def build_generator(cfg:dict)->nn.Module:
-    "The generator described by `cfg['generator']`."
-    g = dict(cfg['generator']); arch = g.pop('arch')
-    if arch == 'unet': return UNetGenerator(**g)
-    return resnet_unet(arch, size=cfg.get('size', 256), **g)
-
-def build_discriminator(cfg:dict)->nn.Module:
-    "The discriminator described by `cfg['discriminator']`."
-    return PatchDiscriminator(**cfg['discriminator'])
-
-def build_models(cfg:str|dict='small', **generator_overrides)->tuple[nn.Module, nn.Module, dict]:
-    "(generator, discriminator, config) for a configuration name or dict."
-    cfg = model_config(cfg, **generator_overrides)
-    return build_generator(cfg), build_discriminator(cfg), cfg

@@ -6,70 +6,39 @@ Docs: https://colorgan.github.io/colorgan/evaluation.html.md"""
 
 # %% ../nbs/05_evaluation.ipynb #c001
 from __future__ import annotations
-import json, math, sys, time, warnings
+import json, warnings
 from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .core import ColorganError, rgb_to_lab, lab_to_rgb, image_to_tensor
-from .data import resolve_source, split_files, check_image, ImageError, ab_histogram, plot_ab_histogram, _atomic_write
-from .training import psnr, colorfulness
+from .core import ColorganError, ImageError, rgb_to_lab, image_to_tensor, resize_short_side, join_ab, atomic_write, AB_SCALE
+from .data import resolve_source, split_files, check_image, ab_histogram, plot_ab_histogram
+from .metrics import psnr, colorfulness, ssim, ab_l1
 
 # %% auto #0
-__all__ = ['PROTOCOL', 'METRICS', 'protocol_crop', 'psnr_u8', 'colorfulness_u8', 'ssim_u8', 'ab_l1_u8', 'with_ab',
-           'gray_baseline', 'mean_ab', 'inception_features', 'frechet_distance', 'evaluate', 'format_table',
-           'public_results', 'plot_extremes', 'plot_ab_histograms', 'save_report', 'evaluate_command']
+__all__ = ['PROTOCOL', 'METRICS', 'protocol_crop', 'gray_baseline', 'mean_ab', 'inception_features', 'frechet_distance',
+           'evaluate', 'format_table', 'public_results', 'plot_extremes', 'plot_ab_histograms', 'save_report']
 
 # %% ../nbs/05_evaluation.ipynb #c007
 PROTOCOL = 'short side resized to {size} px (bicubic), center crop {size}x{size}, metrics on 8-bit RGB'
 
 def protocol_crop(img:Image.Image, size:int=256)->Image.Image:
     "Resize the short side to `size` (bicubic) and center-crop `size`×`size`: the evaluation protocol."
-    w, h = img.size
-    s = size / min(w, h)
-    nw, nh = max(size, round(w * s)), max(size, round(h * s))
-    img = img.convert('RGB').resize((nw, nh), Image.BICUBIC)
-    l, t = (nw - size) // 2, (nh - size) // 2
+    img = resize_short_side(img.convert('RGB'), size)
+    l, t = (img.width - size) // 2, (img.height - size) // 2
     return img.crop((l, t, l + size, t + size))
 
-def _t(a:np.ndarray)->torch.Tensor:
-    "HxWx3 uint8 → (1, 3, H, W) float in [0, 1]."
-    return image_to_tensor(a)[None]
-
-def psnr_u8(pred:np.ndarray, real:np.ndarray)->float:
-    "PSNR of two HxWx3 uint8 images: 20·log10(255/√MSE) over all pixels and channels; 100 dB when identical."
-    return psnr(_t(pred), _t(real)).item()
-
-def colorfulness_u8(img:np.ndarray)->float:
-    "Hasler & Süsstrunk colorfulness of an HxWx3 uint8 image (the |R−G|, |½(R+G)−B| variant)."
-    return colorfulness(_t(img)).item()
-
-def ssim_u8(pred:np.ndarray, real:np.ndarray)->float:
-    "SSIM of two HxWx3 uint8 images (scikit-image, channel_axis=-1, data_range=255)."
-    from skimage.metrics import structural_similarity
-    return float(structural_similarity(pred, real, channel_axis=-1, data_range=255))
-
-def ab_l1_u8(pred:np.ndarray, real:np.ndarray)->float:
-    "Mean |ab − ab_real| in Lab units between two HxWx3 uint8 images."
-    return (rgb_to_lab(_t(pred))[:, 1:] - rgb_to_lab(_t(real))[:, 1:]).abs().mean().item()
-
 # %% ../nbs/05_evaluation.ipynb #c011
-def with_ab(img:np.ndarray, # HxWx3 uint8 photo whose L is kept
-            ab:tuple|np.ndarray=(0., 0.) # an (a, b) pair in Lab units for every pixel
-           )->np.ndarray:
-    "The photo's own L with the given ab, as HxWx3 uint8."
-    lab = rgb_to_lab(_t(img))
-    lab[:, 1:] = torch.as_tensor(np.asarray(ab, dtype=np.float32)).view(1, 2, 1, 1)
-    return (lab_to_rgb(lab)[0].permute(1, 2, 0).numpy() * 255).round().astype(np.uint8)
-
-def gray_baseline(img:np.ndarray)->np.ndarray:
+def gray_baseline(img:np.ndarray # HxWx3 uint8 photo
+                 )->np.ndarray:
     "The 'gray' baseline: the photo's L with ab = 0."
-    return with_ab(img, (0., 0.))
+    return join_ab(img, torch.zeros(2, 1, 1))
 
-def mean_ab(imgs:list)->tuple[float, float]:
-    "The average (a, b) over every pixel of `imgs` (HxWx3 uint8)."
-    s = torch.stack([rgb_to_lab(_t(i))[0, 1:].flatten(1).mean(1) for i in imgs]).mean(0)
+def mean_ab(imgs:list # HxWx3 uint8 photos
+           )->tuple[float, float]:
+    "The average (a, b) over every pixel of `imgs`."
+    s = torch.stack([rgb_to_lab(image_to_tensor(i))[1:].flatten(1).mean(1) for i in imgs]).mean(0)
     return float(s[0]), float(s[1])
 
 # %% ../nbs/05_evaluation.ipynb #c014
@@ -96,7 +65,7 @@ def inception_features(imgs:list, # HxWx3 uint8 images
     out = []
     with torch.no_grad():
         for i in range(0, len(imgs), bs):
-            x = torch.cat([_t(a) for a in imgs[i:i + bs]])
+            x = torch.stack([image_to_tensor(a) for a in imgs[i:i + bs]])
             x = torch.nn.functional.interpolate(x, size=(299, 299), mode='bilinear', align_corners=False)
             out.append(net(((x - mean) / std).to(device)).cpu().double().numpy())
     return np.concatenate(out)
@@ -133,8 +102,8 @@ def evaluate(source, # folder, file list or preset
         if limit and len(reals) >= limit: break
     if not reals: raise ColorganError(f'{source}: no color photo to evaluate ({len(excluded)} files excluded)')
     mab = mean_ab(reals)
-    methods = dict(gray=gray_baseline, mean_ab=lambda a: with_ab(a, mab), **(colorizers or {}))
-    real_cf = float(np.mean([colorfulness_u8(r) for r in reals]))
+    methods = dict(gray=gray_baseline, mean_ab=lambda a: join_ab(a, torch.tensor(mab).view(2, 1, 1)), **(colorizers or {}))
+    real_cf = float(np.mean([colorfulness(r).item() for r in reals]))
     real_feats = inception_features(reals) if fid else None
     results, per_image, outputs = {}, {}, {}
     for name, fn in methods.items():
@@ -143,12 +112,12 @@ def evaluate(source, # folder, file list or preset
         outs = [fn(r) for r in it]
         for o, r in zip(outs, reals):
             if o.shape != r.shape: raise ValueError(f'{name}: output shape {o.shape} differs from input shape {r.shape}')
-        ps = [psnr_u8(o, r) for o, r in zip(outs, reals)]
-        cfs = [colorfulness_u8(o) for o in outs]
+        ps = [psnr(o, r).item() for o, r in zip(outs, reals)]
+        cfs = [colorfulness(o).item() for o in outs]
         feats = inception_features(outs) if real_feats is not None else None
-        results[name] = dict(psnr=float(np.mean(ps)), ssim=float(np.mean([ssim_u8(o, r) for o, r in zip(outs, reals)])),
+        results[name] = dict(psnr=float(np.mean(ps)), ssim=float(np.mean([ssim(o, r).item() for o, r in zip(outs, reals)])),
                              colorfulness=float(np.mean(cfs)), delta_cf=abs(float(np.mean(cfs)) - real_cf), real_colorfulness=real_cf,
-                             ab_l1=float(np.mean([ab_l1_u8(o, r) for o, r in zip(outs, reals)])),
+                             ab_l1=float(np.mean([ab_l1(o, r).item() for o, r in zip(outs, reals)])),
                              fid=frechet_distance(feats, real_feats) if feats is not None else None)
         per_image[name], outputs[name] = ps, outs
     return dict(n_images=len(reals), n_excluded=len(excluded), protocol=PROTOCOL.format(size=size), mean_ab=list(mab),
@@ -191,7 +160,7 @@ def plot_ab_histograms(res:dict, method:str='model'):
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, 2, figsize=(9, 4.3))
     for ax, imgs, t in [(axs[0], res['_outputs'][method], method), (axs[1], res['_reals'], 'real')]:
-        ab = torch.cat([rgb_to_lab(_t(i))[:, 1:] for i in imgs]) / 110
+        ab = torch.stack([rgb_to_lab(image_to_tensor(i))[1:] for i in imgs]) / AB_SCALE
         plot_ab_histogram(ab_histogram(ab), ax, f'ab of {t} (log scale)')
     fig.tight_layout()
     return fig
@@ -201,23 +170,8 @@ def save_report(res:dict, folder:str|Path, json_path:str|Path=None, method:str='
     import matplotlib.pyplot as plt
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     json_path = Path(json_path) if json_path else folder/'evaluation.json'
-    _atomic_write(json_path, lambda t: Path(t).write_text(json.dumps(public_results(res), indent=1)))
+    atomic_write(json_path, lambda t: Path(t).write_text(json.dumps(public_results(res), indent=1)))
     if method in res['_outputs']:
         for name, fig in [('extremes.png', plot_extremes(res, method)), ('ab_histograms.png', plot_ab_histograms(res, method))]:
-            fig.savefig(folder/name, dpi=80); plt.close(fig)
+            fig.savefig(folder/name, dpi=72); plt.close(fig)
     return json_path
-
-# %% ../nbs/05_evaluation.ipynb #c026
-def evaluate_command(args):
-    "`colorgan evaluate DATA [--model PATH] [--size 256] [--json FILE] [--limit N]`"
-    from colorgan.inference import Colorizer
-    col = Colorizer.from_pretrained(args.model, device=args.device)
-    def model_fn(a): return np.asarray(col(Image.fromarray(a), render_size=args.render_size))
-    res = evaluate(args.data, {'model': model_fn}, size=args.size, limit=args.limit, valid_every=args.valid_every)
-    res['model'] = dict(path=str(args.model or 'shipped'), render_size=args.render_size or col.render_size)
-    print(f"model: {res['model']['path']}, render size {res['model']['render_size']}")
-    print(format_table(res))
-    if res['results']['model']['fid'] is None: print('FID: unavailable (the InceptionV3 weights could not be loaded; they need internet once)')
-    jp = save_report(res, args.report, args.json)
-    print(f'wrote {jp} and the report images in {Path(args.report)}')
-    return 0

@@ -12,10 +12,14 @@ import torch.nn.functional as F
 from .core import ColorganError
 
 # %% auto #0
-__all__ = ['pad_to_multiple', 'check_input', 'init_weights', 'UNetGenerator', 'SizeAgnostic', 'resnet_unet', 'count_macs']
+__all__ = ['norm_layer', 'pad_to_multiple', 'check_input', 'init_weights', 'UNetGenerator', 'SizeAgnostic', 'resnet_unet',
+           'count_macs']
 
 # %% ../nbs/02_generator.ipynb #c006
-def _norm_layer(norm, ch):
+def norm_layer(norm:str|None, # 'batch', 'instance', or 'none'/None for no normalization
+               ch:int # channels
+              )->nn.Module:
+    "The normalization layer named `norm` for `ch` channels: the one factory both networks use."
     if norm == 'batch': return nn.BatchNorm2d(ch)
     if norm == 'instance': return nn.InstanceNorm2d(ch, affine=True)
     if norm in (None, 'none'): return nn.Identity()
@@ -64,7 +68,7 @@ class UNetGenerator(nn.Module):
             else:
                 inner = i == n_down - 1
                 self.down.append(nn.Sequential(nn.LeakyReLU(0.2), nn.Conv2d(ch[i - 1], ch[i], 4, 2, 1, bias=bias or inner),
-                                               nn.Identity() if inner else _norm_layer(norm, ch[i])))
+                                               nn.Identity() if inner else norm_layer(norm, ch[i])))
         self.up = nn.ModuleList()
         for i in reversed(range(n_down)):
             cin = ch[i] if i == n_down - 1 else 2 * ch[i]
@@ -73,7 +77,7 @@ class UNetGenerator(nn.Module):
             else:
                 drop = dropout > 0 and ch[i] == nf * 8 and i < n_down - 1
                 self.up.append(nn.Sequential(nn.ReLU(True), nn.ConvTranspose2d(cin, ch[i - 1], 4, 2, 1, bias=bias),
-                                             _norm_layer(norm, ch[i - 1]), *([nn.Dropout(dropout)] if drop else [])))
+                                             norm_layer(norm, ch[i - 1]), *([nn.Dropout(dropout)] if drop else [])))
         init_weights(self)
 
     def core(self, x:torch.Tensor)->torch.Tensor:

@@ -1,4 +1,4 @@
-"""The `Colorizer` API, `colorgan colorize`, the model shipped in the package, `colorgan demo`, a notebook widget and ONNX export.
+"""The `Colorizer` API, colorizing folders in batches, the model shipped in the package, a notebook widget and ONNX export.
 
 Docs: https://colorgan.github.io/colorgan/inference.html.md"""
 
@@ -6,26 +6,20 @@ Docs: https://colorgan.github.io/colorgan/inference.html.md"""
 
 # %% ../nbs/06_inference.ipynb #c001
 from __future__ import annotations
-import io, os, sys, time, warnings
+import io, warnings
 from pathlib import Path
 import numpy as np
 import torch
-import torch.nn.functional as F
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .core import ColorganError, rgb_to_lab, lab_to_rgb, rgb_to_model, sample_photos, image_to_tensor, AB_SCALE
-from .data import load_rgb, to_rgb, list_files, ImageError, _atomic_write
-from .discriminator import build_generator, build_discriminator
-from .training import load_checkpoint, save_checkpoint, float_state_dict
+from .core import (ImageError, load_rgb, to_rgb, list_files, atomic_write, resize_short_side, join_ab, rgb_to_model,
+                           image_to_tensor, sample_photos, default_device, AB_SCALE)
+from .models import load_model
 
 # %% auto #0
-__all__ = ['SHIPPED_MODEL', 'Colorizer', 'plan_outputs', 'colorize_files', 'colorize_command', 'export_model', 'demo',
-           'demo_command', 'colorize_widget', 'export_onnx']
+__all__ = ['Colorizer', 'plan_outputs', 'colorize_files', 'colorize_widget', 'export_onnx']
 
 # %% ../nbs/06_inference.ipynb #c006
-import colorgan
-SHIPPED_MODEL = Path(colorgan.__file__).parent/'weights'/'colorgan-small.pt'
-
 def _as_rgb_image(img)->Image.Image:
     "A path, PIL image, numpy array or tensor as an upright 8-bit RGB PIL image (gray inputs become R = G = B)."
     if isinstance(img, (str, Path)): return load_rgb(img)
@@ -49,10 +43,10 @@ class Colorizer:
     "Colorize photos of any size with a trained generator: color at `render_size`, detail from the photo's own L."
     def __init__(self, G:torch.nn.Module, # a generator: normalized L → normalized ab
                  model_config:dict=None, # its configuration
-                 device=None, # 'cpu' or 'cuda' (default: cuda if available)
+                 device=None, # 'cpu' or 'cuda' (default: the GPU if there is one)
                  meta:dict=None, # anything else stored with the model
                  render_size:int=256): # default short side the model runs at
-        self.device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+        self.device = torch.device(device) if device else default_device()
         self.G, self.model_config, self.meta = G.to(self.device).eval(), model_config, meta or {}
         self.render_size = render_size
 
@@ -60,43 +54,21 @@ class Colorizer:
     def from_pretrained(cls, path:str|Path=None, # model.pt from `colorgan train`, or None: the model shipped in the package
                         device=None):
         "Load a colorizer from a model file."
-        path = Path(path) if path else SHIPPED_MODEL
-        if not path.exists():
-            raise ColorganError(f'{path}: no such model file' + ('' if path != SHIPPED_MODEL else ' (this installation ships no model)'))
-        ck = load_checkpoint(path)
-        if not isinstance(ck, dict) or 'generator' not in ck or 'model_config' not in ck:
-            raise ColorganError(f'{path}: not a colorgan model (expected model.pt from `colorgan train`)')
-        G = build_generator(ck['model_config'])
-        G.load_state_dict(float_state_dict(ck['generator']))
+        G, _, ck = load_model(path)
         return cls(G, ck['model_config'], device, meta={k: v for k, v in ck.items() if k not in ('generator', 'discriminator')},
                    render_size=ck.get('render_size') or 256)
+
+    def model_input(self, rgb:Image.Image, # the photo, RGB
+                    render_size:int=None # short side the model runs at (default: the colorizer's)
+                   )->torch.Tensor: # normalized L, (1, 1, h, w)
+        "What the generator sees: the photo's L with its short side resized to `render_size`."
+        return rgb_to_model(image_to_tensor(resize_short_side(rgb, render_size or self.render_size))[None])[0]
 
     @torch.no_grad()
     def predict_ab(self, L:torch.Tensor # normalized L, (B, 1, h, w)
                   )->torch.Tensor: # normalized ab, (B, 2, h, w), on the CPU
         "Run the generator."
         return self.G(L.to(self.device)).float().cpu()
-
-    def _render_L(self, rgb:Image.Image, render_size:int=None)->torch.Tensor:
-        "Normalized L of `rgb` resized so its short side is `render_size`."
-        render_size = render_size or self.render_size
-        w, h = rgb.size
-        s = render_size / min(w, h)
-        small = rgb.resize((max(1, round(w * s)), max(1, round(h * s))), Image.BICUBIC, reducing_gap=3.) if s != 1 else rgb
-        return rgb_to_model(image_to_tensor(small)[None])[0]
-
-    @staticmethod
-    def _join(rgb:np.ndarray, ab_small:torch.Tensor, strip:int=256)->np.ndarray:
-        "Full-resolution output: the photo's own L with `ab_small` upsampled, computed in strips of rows."
-        H, W = rgb.shape[:2]
-        ab = F.interpolate(ab_small, size=(H, W), mode='bilinear', align_corners=False)[0] * AB_SCALE
-        out = np.empty_like(rgb)
-        for r in range(0, H, strip):
-            x = torch.from_numpy(np.array(rgb[r:r + strip])).permute(2, 0, 1).float() / 255 # a copy: the photo stays read-only
-            lab = rgb_to_lab(x)
-            lab[1:] = ab[:, r:r + strip]
-            out[r:r + strip] = (lab_to_rgb(lab).permute(1, 2, 0) * 255).round().to(torch.uint8).numpy()
-        return out
 
     def __call__(self, img, # path, PIL image, numpy array or tensor; gray or color
                  render_size:int=None # short side the model runs at (default: the model's own, 256 if it names none)
@@ -105,8 +77,8 @@ class Colorizer:
         render_size = render_size or self.render_size
         if render_size < 16: raise ValueError(f'render_size must be at least 16 px, got {render_size}')
         rgb = _as_rgb_image(img)
-        ab = self.predict_ab(self._render_L(rgb, render_size))
-        return Image.fromarray(self._join(np.asarray(rgb), ab))
+        ab = self.predict_ab(self.model_input(rgb, render_size))
+        return Image.fromarray(join_ab(np.asarray(rgb), ab[0] * AB_SCALE))
 
 # %% ../nbs/06_inference.ipynb #c014
 def plan_outputs(inputs:list, # files and folders
@@ -132,7 +104,7 @@ def plan_outputs(inputs:list, # files and folders
 
 def _save(img:Image.Image, dst:Path):
     fmt = 'JPEG' if dst.suffix.lower() in ('.jpg', '.jpeg') else 'PNG'
-    _atomic_write(dst, lambda t: img.save(t, format=fmt, **({'quality': 95} if fmt == 'JPEG' else {})))
+    atomic_write(dst, lambda t: img.save(t, format=fmt, **({'quality': 95} if fmt == 'JPEG' else {})))
 
 def colorize_files(colorizer:Colorizer, inputs:list, out:str|Path, render_size:int=None, fmt:str='png',
                    bs:int=8, # photos read at a time
@@ -148,7 +120,7 @@ def colorize_files(colorizer:Colorizer, inputs:list, out:str|Path, render_size:i
         loaded = []
         for src, dst in chunk:
             try:
-                rgb = _as_rgb_image(src); loaded.append((src, dst, rgb, colorizer._render_L(rgb, render_size)))
+                rgb = _as_rgb_image(src); loaded.append((src, dst, rgb, colorizer.model_input(rgb, render_size)))
             except ImageError as e: errors.append((src, e.reason)); report(src, e.reason)
             except Exception as e: errors.append((src, f'{type(e).__name__}: {e}')); report(src, errors[-1][1])
         by_shape = {}
@@ -157,80 +129,14 @@ def colorize_files(colorizer:Colorizer, inputs:list, out:str|Path, render_size:i
             abs_ = colorizer.predict_ab(torch.cat([g[3] for g in group]))
             for (src, dst, rgb, _), ab in zip(group, abs_):
                 try:
-                    _save(Image.fromarray(colorizer._join(np.asarray(rgb), ab[None])), dst); done.append((src, dst))
+                    _save(Image.fromarray(join_ab(np.asarray(rgb), ab * AB_SCALE)), dst); done.append((src, dst))
                 except Exception as e: errors.append((src, f'could not write {dst}: {e}')); report(src, errors[-1][1])
     return done, errors
-
-# %% ../nbs/06_inference.ipynb #c018
-def colorize_command(args):
-    "`colorgan colorize INPUTS... --out DIR [--model PATH] [--render-size 256] [--device cpu|cuda]`"
-    col = Colorizer.from_pretrained(args.model, device=args.device)
-    def report(p, r): print(f'colorgan colorize: {p}: {r}', file=sys.stderr)
-    done, errors = colorize_files(col, args.inputs, args.out, args.render_size, args.format, on_error=report)
-    print(f'colorized {len(done)} photo{"s" * (len(done) != 1)} into {args.out}' + (f'; {len(errors)} failed' if errors else ''))
-    return 1 if errors else 0
-
-# %% ../nbs/06_inference.ipynb #c021
-def export_model(src:str|Path, # model.pt (or checkpoints/last.pt) of a training run
-                 dest:str|Path, # file to write
-                 half:bool=True, # store weights as float16 (half the size; computation stays float32)
-                 render_size:int=None, # the render size that suits the model best (the default of its `Colorizer`)
-                 **meta # anything to record with the model, e.g. the training command
-                )->Path:
-    "A compact model file for inference and fine-tuning: G, D, configuration, history."
-    ck = load_checkpoint(src)
-    def conv(sd): return {k: (v.half() if half and v.is_floating_point() else v) for k, v in sd.items()}
-    out = dict(generator=conv(ck['generator']), discriminator=conv(ck['discriminator']), model_config=ck['model_config'],
-               train_config=ck.get('train_config'), history=ck.get('history'), colorgan_model=1, render_size=render_size, **meta)
-    save_checkpoint(dest, out)
-    return Path(dest)
-
-# %% ../nbs/06_inference.ipynb #c026
-def demo(out:str|Path='.', # folder for colorgan-demo.png
-         model:str|Path=None, # a model file (default: the shipped model)
-         render_size:int=None)->Path:
-    "Colorize the bundled photos from gray with a model; save the comparison grid; print PSNR and colorfulness."
-    from colorgan.evaluation import protocol_crop, psnr_u8, colorfulness_u8, gray_baseline
-    import matplotlib; matplotlib.use('Agg') if 'ipykernel' not in sys.modules and 'IPython' not in sys.modules else None
-    import matplotlib.pyplot as plt
-    t0 = time.time()
-    col = Colorizer.from_pretrained(model, device='cpu')
-    render_size = render_size or col.render_size
-    photos = sample_photos()
-    rows, stats = [], []
-    for p in photos:
-        real = load_rgb(p)
-        gray = real.convert('L')
-        colored = col(gray, render_size)
-        rows.append((gray, colored, real))
-        r, c = np.asarray(protocol_crop(real)), np.asarray(protocol_crop(colored))
-        stats.append((psnr_u8(c, r), colorfulness_u8(c), psnr_u8(gray_baseline(r), r), colorfulness_u8(r)))
-    fig, axs = plt.subplots(len(rows), 3, figsize=(10, 2.9 * len(rows)))
-    for i, imgs in enumerate(rows):
-        for j, (im, t) in enumerate(zip(imgs, ['gray input', 'colorgan', 'real'])):
-            axs[i, j].imshow(im, cmap='gray' if j == 0 else None); axs[i, j].axis('off')
-            if i == 0: axs[i, j].set_title(t, fontsize=13)
-    fig.tight_layout()
-    dest = Path(out)/'colorgan-demo.png'
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(dest, dpi=70); plt.close(fig)
-    s = np.array(stats).mean(0)
-    print(f'{len(photos)} photos from scikit-image, colorized from gray at render size {render_size} in {time.time() - t0:.1f} s')
-    print(f'{"":10s} {"PSNR (dB)":>10s} {"colorfulness":>13s}')
-    print(f'{"gray":10s} {s[2]:10.2f} {0:13.1f}\n{"colorgan":10s} {s[0]:10.2f} {s[1]:13.1f}\n{"real":10s} {"":>10s} {s[3]:13.1f}')
-    print(f'wrote {dest}')
-    return dest
-
-def demo_command(args):
-    "`colorgan demo [--out DIR]`"
-    demo(args.out, args.model, args.render_size)
-    return 0
 
 # %% ../nbs/06_inference.ipynb #c029
 def colorize_widget(colorizer:Colorizer=None):
     "An ipywidgets app: pick or upload a photo, choose the render size, see before and after."
     import ipywidgets as W
-    from IPython.display import display
     import matplotlib.pyplot as plt
     col = colorizer or Colorizer.from_pretrained()
     photos = {p.stem: p for p in sample_photos()}

@@ -6,10 +6,11 @@ Docs: https://colorgan.github.io/colorgan/training.html.md"""
 
 # %% ../nbs/04_training.ipynb #c001
 from __future__ import annotations
-import csv, json, math, os, random, sys, time, warnings
-from dataclasses import dataclass, asdict, field, fields
+import csv, os, random, time, warnings
+from dataclasses import dataclass, asdict
 from functools import partial
 from pathlib import Path
+from typing import Literal
 import numpy as np
 import torch
 from torch import nn
@@ -17,15 +18,15 @@ import torch.nn.functional as F
 from fastai.learner import Learner, Metric
 from fastai.callback.core import Callback, CancelBatchException, CancelFitException
 from fastai.optimizer import OptimWrapper
-from fastcore.basics import noop
-from .core import ColorganError, model_to_rgb
-from .data import colorization_dls, show_pairs, _atomic_write
-from .discriminator import model_config, build_generator, build_discriminator
+from fastcore.basics import noop, patch
+from .core import ColorganError, model_to_rgb, atomic_write, default_device
+from .data import colorization_dls, show_pairs
+from .models import build_discriminator, build_generator, load_model, model_config, save_checkpoint, load_checkpoint, save_model
+from .metrics import psnr, colorfulness
 
 # %% auto #0
-__all__ = ['HISTORY_FIELDS', 'PHASES', 'GANLoss', 'l1_loss', 'psnr', 'colorfulness', 'ColorMetric', 'TrainingDiverged',
-           'ConditionalGANCallback', 'save_checkpoint', 'float_state_dict', 'load_checkpoint', 'plot_history',
-           'RunKeeper', 'TrainConfig', 'seed_everything', 'ColorGANTrainer', 'train_command']
+__all__ = ['HISTORY_FIELDS', 'PHASES', 'GANLoss', 'l1_loss', 'ColorMetric', 'TrainingDiverged', 'ConditionalGANCallback',
+           'seed_everything', 'plot_history', 'RunKeeper', 'TrainConfig', 'ColorGANTrainer', 'train']
 
 # %% ../nbs/04_training.ipynb #c007
 class GANLoss:
@@ -50,24 +51,7 @@ def l1_loss(pred, target):
     "Mean absolute error on normalized ab."
     return (pred.float() - target.float()).abs().mean()
 
-# %% ../nbs/04_training.ipynb #c010
-def psnr(pred:torch.Tensor, # RGB in [0, 1], (B, 3, H, W)
-         target:torch.Tensor, # RGB in [0, 1], (B, 3, H, W)
-         max_db:float=100. # identical images (MSE 0) score this instead of infinity
-        )->torch.Tensor: # (B,) dB
-    "Per-image PSNR in dB over all pixels and channels: 20·log10(255/√MSE) on the 0–255 scale."
-    mse = (pred.float() - target.float()).pow(2).flatten(1).mean(1)
-    return (10 * torch.log10(1 / mse.clamp(min=10 ** (-max_db / 10)))).clamp(max=max_db)
-
-def colorfulness(rgb:torch.Tensor # RGB in [0, 1], (B, 3, H, W)
-                )->torch.Tensor: # (B,) on the 0–255 scale
-    "Hasler & Süsstrunk colorfulness with |R−G| and |½(R+G)−B|, per image."
-    r, g, b = (rgb.float() * 255).unbind(1)
-    rg, yb = (r - g).abs().flatten(1), (0.5 * (r + g) - b).abs().flatten(1)
-    std = (rg.var(1, unbiased=False) + yb.var(1, unbiased=False)).sqrt()
-    mean = (rg.mean(1) ** 2 + yb.mean(1) ** 2).sqrt()
-    return std + 0.3 * mean
-
+# %% ../nbs/04_training.ipynb #04n14
 class ColorMetric(Metric):
     "A per-image metric on the RGB of (L, predicted ab), averaged over the validation set."
     def __init__(self, name:str, fn, on_real:bool=False): self._name, self.fn, self.on_real = name, fn, on_real
@@ -149,21 +133,11 @@ def _train_dl(dls):
     dl = dls.train
     return getattr(dl, 'dl', dl)
 
-def save_checkpoint(path:str|Path, state:dict):
-    "Write `state` to `path` atomically: a temporary file, then a rename."
-    _atomic_write(Path(path), lambda t: torch.save(state, t))
+def seed_everything(seed:int):
+    "Seed Python, NumPy and PyTorch."
+    random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
 
-def float_state_dict(sd:dict)->dict:
-    "A state dict with its floating tensors in float32 (models may be stored in float16)."
-    return {k: v.float() if v.is_floating_point() else v for k, v in sd.items()}
-
-def load_checkpoint(path:str|Path, map_location='cpu')->dict:
-    "Read a checkpoint or model file written by colorgan, with a clear error if it is missing or damaged."
-    path = Path(path)
-    if not path.exists(): raise ColorganError(f'{path}: no such checkpoint')
-    try: return torch.load(path, map_location=map_location, weights_only=False)
-    except Exception as e: raise ColorganError(f'{path}: not a readable colorgan checkpoint ({type(e).__name__}: {e})') from None
-
+# %% ../nbs/04_training.ipynb #04n16
 HISTORY_FIELDS = ['phase', 'epoch', 'phase_epoch', 'train_loss', 'g_l1', 'g_adv', 'd_loss', 'd_acc_real', 'd_acc_fake',
                   'valid_l1', 'valid_psnr', 'valid_colorfulness', 'seconds', 'images_per_s']
 
@@ -186,15 +160,15 @@ def plot_history(history:list, # rows of history.csv, as dicts
         for r in history:
             if r['phase'] == 'gan': ax.axvspan(int(r['epoch']) - 0.5, int(r['epoch']) + 0.5, color='tab:red', alpha=0.06, lw=0)
     fig.tight_layout()
-    if path: fig.savefig(path, dpi=90); plt.close(fig)
+    if path: fig.savefig(path, dpi=72); plt.close(fig)
     return fig
 
+# %% ../nbs/04_training.ipynb #04n17
 class RunKeeper(Callback):
     "Checkpoints, history, sample grids and the time budget of a `ColorGANTrainer` run."
     order = 60 # after the Recorder, which has the epoch's validation numbers by then
     def __init__(self, trainer): self.trainer = trainer
     def before_train(self):
-        t = self.trainer
         self.epoch_dl_rng = _train_dl(self.dls).rng.getstate() # the shuffle of this epoch, for a mid-epoch resume
         self.t_epoch, self.n_seen = time.time(), 0
     def before_batch(self):
@@ -235,37 +209,38 @@ class RunKeeper(Callback):
 # %% ../nbs/04_training.ipynb #c017
 @dataclass
 class TrainConfig:
-    "Every setting of a training run; the fields match `colorgan train`'s options."
-    data:str = 'samples' # folder of color photos, or 'samples', 'coco', 'imagenette'
-    out:str = 'runs/colorgan' # run folder
-    arch:str = 'small' # 'small', 'full', 'unet', 'resnet18', 'resnet34'
-    size:int = None # training crop size (default: the configuration's)
-    bs:int = 16
-    pretrain_epochs:int = 5 # phase 1: L1 only
-    gan_epochs:int = 5 # phase 2: adversarial
-    d_pretrain_epochs:int = 0 # optional: D alone on the warmed-up G, between the phases
-    pretrained:bool = False # ImageNet weights for a ResNet encoder
-    lr:float = 2e-4
-    l1_weight:float = 100.
-    gan_loss:str = 'vanilla'
-    label_smoothing:float = 0.
-    lr_decay:bool = False # GAN phase: learning rate decays linearly to 0
-    seed:int = 42
-    valid_pct:float = 0.1
-    valid_every:int = None # sorted index i % N == 0 is validation (10 for imagenet-sample)
-    max_minutes:float = None # stop cleanly (checkpointed) after this long
+    "Every setting of a training run, saved in its checkpoints; `colorgan train` takes each as an option."
+    data:str # folder of color photos, or a preset: 'samples' (scikit-image's, offline), 'coco', 'imagenette'
+    out:str = 'runs/colorgan' # run folder: checkpoints, history.csv, samples/, model.pt
+    arch:str = 'small' # model configuration: 'small' (CPU), 'full' (GPU), 'unet', 'resnet18' or 'resnet34'
+    size:int = None # training crop size in pixels (default: the configuration's, 128 for small)
+    bs:int = 16 # batch size
+    pretrain_epochs:int = 5 # phase 1: L1-only warm-up epochs of the generator
+    gan_epochs:int = 5 # phase 2: adversarial epochs
+    d_pretrain_epochs:int = 0 # between the phases: epochs training D alone on the warmed-up generator
+    pretrained:bool = False # ImageNet weights for a ResNet encoder (needs internet once)
+    lr:float = 2e-4 # learning rate of G and D
+    l1_weight:float = 100. # weight of the L1 loss in the GAN phase
+    gan_loss:Literal['vanilla', 'lsgan', 'hinge'] = 'vanilla' # the adversarial loss
+    label_smoothing:float = 0. # one-sided: real labels become 1 minus this
+    lr_decay:bool = False # decay the GAN-phase learning rate linearly to 0
+    seed:int = 42 # seed of the split, the initialization and the shuffles
+    valid_pct:float = 0.1 # fraction of the photos held out for validation, chosen at random (seeded)
+    valid_every:int = None # instead, sorted index i is validation when i mod N is 0 (10 for imagenet-sample)
+    max_minutes:float = None # stop cleanly, with a checkpoint, after this many minutes
     checkpoint_minutes:float = 10. # also checkpoint inside an epoch this often
     amp:bool = False # mixed precision on GPU: bf16 where supported, else fp16
-    compile:bool = False # torch.compile G and D
+    compile:bool = False # torch.compile the generator and discriminator
     cpu:bool = False # train on the CPU even if a GPU is present
-    n_samples:int = 6 # validation photos in samples/epoch_NNN.png
-    num_workers:int = None
-    cache_dir:str = None
-    d_norm:str = None # the discriminator's normalization: 'batch', 'instance', 'spectral' (default: the configuration's)
-    init:str = None # start from the G (and D) of this model.pt: fine-tuning, or GAN training after a separate warm-up
+    n_samples:int = 6 # validation photos shown in samples/epoch_NNN.png
+    num_workers:int = None # data loader processes (default: 0 on the CPU, where the cache makes them unnecessary)
+    cache_dir:str = None # where decoded photos are cached (default: ~/.cache/colorgan)
+    d_norm:Literal['batch', 'instance', 'spectral'] = None # the discriminator's normalization (default: the configuration's)
+    init:str = None # start from the generator (and discriminator) of this model.pt: fine-tuning, or GAN after a separate warm-up
 
 PHASES = ('pretrain', 'd_pretrain', 'gan')
 
+# %% ../nbs/04_training.ipynb #04n20
 def _cpu_distributed_trainer():
     "fastai's `DistributedTrainer` for CPU processes (gloo): its data loader broadcasts the shuffle on the CPU, not through CUDA."
     from fastai.distributed import DistributedTrainer, DistributedDL
@@ -276,10 +251,6 @@ def _cpu_distributed_trainer():
         def _wrap_dl(self, dl): return dl if isinstance(dl, DistributedDL) else GlooDistributedDL(dl, device='cpu')
     return CPUDistributedTrainer
 
-def seed_everything(seed:int):
-    "Seed Python, NumPy and PyTorch."
-    random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
-
 class ColorGANTrainer:
     "Two-phase conditional GAN training of a colorizer, resumable, with a run folder."
     def __init__(self, cfg:TrainConfig, # the run's settings
@@ -287,57 +258,79 @@ class ColorGANTrainer:
                  dls=None, # DataLoaders to use instead of building them from `cfg.data`
                  extra_cbs:list=None): # more callbacks for the Learner
         self.run = Path(cfg.out)
-        ck = None
-        if resume:
-            ck = load_checkpoint(self.run/'checkpoints'/'last.pt')
-            keep = dict(max_minutes=cfg.max_minutes, checkpoint_minutes=cfg.checkpoint_minutes)
-            cfg = TrainConfig(**{**ck['train_config'], 'out': str(self.run), **{k: v for k, v in keep.items() if v is not None}})
-        elif self.run.exists() and any(self.run.iterdir()):
-            raise ColorganError(f'{self.run} already holds a run; pass --resume to continue it, or choose another --out')
-        self.cfg = cfg
-        seed_everything(cfg.seed)
-        gen_over = {'pretrained': True} if cfg.pretrained else {}
-        self.model_cfg = ck['model_config'] if ck else model_config(cfg.arch, **gen_over)
-        if cfg.size: self.model_cfg['size'] = cfg.size
-        if cfg.d_norm and not ck: self.model_cfg['discriminator']['norm'] = cfg.d_norm
-        init = None
-        if cfg.init and not ck:
-            init = load_checkpoint(cfg.init)
-            if 'generator' not in init: raise ColorganError(f'{cfg.init}: not a colorgan model')
-            if init['model_config']['generator'] != self.model_cfg['generator']:
-                raise ColorganError(f"{cfg.init}: its generator ({init['model_config']['generator']}) is not the one asked for ({self.model_cfg['generator']})")
-        size = self.model_cfg['size']
-        device = torch.device('cpu') if cfg.cpu or not torch.cuda.is_available() else torch.device('cuda')
-        self.dls = dls or colorization_dls(cfg.data, size=size, bs=cfg.bs, valid_pct=cfg.valid_pct, seed=cfg.seed,
-                                           valid_every=cfg.valid_every, num_workers=cfg.num_workers, device=device,
-                                           cache_dir=cfg.cache_dir)
-        self.G, self.D = build_generator(self.model_cfg), build_discriminator(self.model_cfg)
-        if init:
-            self.G.load_state_dict(float_state_dict(init['generator']))
-            if init['model_config']['discriminator'] == self.model_cfg['discriminator'] and 'discriminator' in init:
-                self.D.load_state_dict(float_state_dict(init['discriminator']))
-        if device.type == 'cuda': self.G, self.D = self.G.to(memory_format=torch.channels_last), self.D.to(memory_format=torch.channels_last)
-        self.amp_dtype = None
-        if cfg.amp and device.type == 'cuda': self.amp_dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-        self.d_opt = torch.optim.Adam(self.D.parameters(), lr=cfg.lr, betas=(0.5, 0.999))
-        self.gan_cb = ConditionalGANCallback(self.D, self.d_opt, GANLoss(cfg.gan_loss, cfg.label_smoothing), cfg.l1_weight, amp_dtype=self.amp_dtype)
-        self.keeper = RunKeeper(self)
-        model = torch.compile(self.G) if cfg.compile else self.G
-        if cfg.compile: self.gan_cb.D_train = torch.compile(self.D)
-        self.learn = Learner(self.dls, model, loss_func=l1_loss, lr=cfg.lr,
-                             opt_func=partial(OptimWrapper, opt=torch.optim.Adam, betas=(0.5, 0.999)),
-                             metrics=[ColorMetric('psnr', psnr, on_real=True), ColorMetric('colorfulness', colorfulness)],
-                             cbs=[self.keeper] + list(extra_cbs or []), path=self.run, model_dir='checkpoints')
-        self.learn.logger = noop # fastai's table would say 'epoch 0' for every one-epoch fit; RunKeeper prints one line per epoch with the numbers of both players
-        if self.amp_dtype is not None: self.learn.to_bf16() if self.amp_dtype == torch.bfloat16 else self.learn.to_fp16()
-        self.learn.create_opt()
+        ck = self._checkpoint_to_resume(resume)
+        self.cfg = self._settings(cfg, ck)
+        seed_everything(self.cfg.seed)
+        self.model_cfg = ck['model_config'] if ck else self._model_config()
+        self.device = torch.device('cpu') if self.cfg.cpu else default_device()
+        self.dls = dls or self._dataloaders()
+        self.G, self.D = self._networks(from_init=ck is None and self.cfg.init is not None)
+        self._discriminator_side()
+        self.learn = self._learner(extra_cbs)
         self.phase, self.phase_epoch, self.epoch, self.history = 'pretrain', 0, 0, []
         self.skip_batches, self.resume_rng, self.stopped_early = 0, None, False
         self.last_save, self.max_deadline = time.time(), None
-        n_val = min(cfg.n_samples, len(self.dls.valid_ds))
+        n_val = min(self.cfg.n_samples, len(self.dls.valid_ds))
         vb = self.dls.valid.one_batch()
         self.sample_batch = (vb[0][:n_val], vb[1][:n_val])
         if ck: self._restore(ck)
+
+    def _checkpoint_to_resume(self, resume):
+        "The checkpoint to continue from, or None for a new run (which must not overwrite another)."
+        if resume: return load_checkpoint(self.run/'checkpoints'/'last.pt')
+        if self.run.exists() and any(self.run.iterdir()):
+            raise ColorganError(f'{self.run} already holds a run; pass --resume to continue it, or choose another --out')
+
+    def _settings(self, cfg, ck):
+        "A resumed run keeps its own settings, except how long it may run and how often it checkpoints."
+        if not ck: return cfg
+        keep = dict(max_minutes=cfg.max_minutes, checkpoint_minutes=cfg.checkpoint_minutes)
+        return TrainConfig(**{**ck['train_config'], 'out': str(self.run), **{k: v for k, v in keep.items() if v is not None}})
+
+    def _model_config(self):
+        "The named configuration, with this run's overrides."
+        mc = model_config(self.cfg.arch, **({'pretrained': True} if self.cfg.pretrained else {}))
+        if self.cfg.size: mc['size'] = self.cfg.size
+        if self.cfg.d_norm: mc['discriminator']['norm'] = self.cfg.d_norm
+        return mc
+
+    def _dataloaders(self):
+        c = self.cfg
+        return colorization_dls(c.data, size=self.model_cfg['size'], bs=c.bs, valid_pct=c.valid_pct, seed=c.seed, valid_every=c.valid_every,
+                                num_workers=c.num_workers, device=self.device, cache_dir=c.cache_dir)
+
+    def _networks(self, from_init):
+        "G and D: fresh, or from the model file `cfg.init` (its D only if it is the one asked for)."
+        if not from_init: G, D = build_generator(self.model_cfg), build_discriminator(self.model_cfg)
+        else:
+            G, D, ck = load_model(self.cfg.init, discriminator=True)
+            if ck['model_config']['generator'] != self.model_cfg['generator']:
+                raise ColorganError(f"{self.cfg.init}: its generator ({ck['model_config']['generator']}) is not the one asked for ({self.model_cfg['generator']})")
+            if D is None or ck['model_config']['discriminator'] != self.model_cfg['discriminator']: D = build_discriminator(self.model_cfg)
+        if self.device.type == 'cuda': G, D = G.to(memory_format=torch.channels_last), D.to(memory_format=torch.channels_last)
+        return G, D
+
+    def _discriminator_side(self):
+        "D's optimizer, mixed precision, and the GAN callback that plays D's side of the game."
+        c = self.cfg
+        self.amp_dtype = None
+        if c.amp and self.device.type == 'cuda': self.amp_dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+        self.d_opt = torch.optim.Adam(self.D.parameters(), lr=c.lr, betas=(0.5, 0.999))
+        self.gan_cb = ConditionalGANCallback(self.D, self.d_opt, GANLoss(c.gan_loss, c.label_smoothing), c.l1_weight, amp_dtype=self.amp_dtype)
+        if c.compile: self.gan_cb.D_train = torch.compile(self.D)
+
+    def _learner(self, extra_cbs):
+        "fastai's Learner for G: L1 loss, pix2pix's Adam, the color metrics, the run keeper."
+        c = self.cfg
+        self.keeper = RunKeeper(self)
+        learn = Learner(self.dls, torch.compile(self.G) if c.compile else self.G, loss_func=l1_loss, lr=c.lr,
+                        opt_func=partial(OptimWrapper, opt=torch.optim.Adam, betas=(0.5, 0.999)),
+                        metrics=[ColorMetric('psnr', psnr, on_real=True), ColorMetric('colorfulness', colorfulness)],
+                        cbs=[self.keeper] + list(extra_cbs or []), path=self.run, model_dir='checkpoints')
+        learn.logger = noop # fastai's table would say 'epoch 0' for every one-epoch fit; RunKeeper prints one line per epoch with the numbers of both players
+        if self.amp_dtype is not None: learn.to_bf16() if self.amp_dtype == torch.bfloat16 else learn.to_fp16()
+        learn.create_opt()
+        return learn
 
     _COLS = [('phase', 10, '{}'), ('epoch', 5, '{}'), ('g_l1', 8, '{:.4f}'), ('g_adv', 8, '{:.3f}'), ('d_loss', 7, '{:.3f}'),
              ('d_acc_real', 10, '{:.2f}'), ('d_acc_fake', 10, '{:.2f}'), ('valid_l1', 8, '{:.4f}'), ('valid_psnr', 10, '{:.2f}'),
@@ -349,107 +342,119 @@ class ColorGANTrainer:
             print(' '.join(f'{k:>{w}s}' for k, w, _ in self._COLS)); self._header_done = True
         print(' '.join(f'{(f.format(row[k]) if row[k] not in ("", None) else "-"):>{w}s}' for k, w, f in self._COLS), flush=True)
 
-    def _phase_epochs(self, phase): return dict(pretrain=self.cfg.pretrain_epochs, d_pretrain=self.cfg.d_pretrain_epochs, gan=self.cfg.gan_epochs)[phase]
+# %% ../nbs/04_training.ipynb #04n21
+@patch
+def _phase_epochs(self:ColorGANTrainer, phase): return dict(pretrain=self.cfg.pretrain_epochs, d_pretrain=self.cfg.d_pretrain_epochs, gan=self.cfg.gan_epochs)[phase]
 
-    def state(self, iter=0, dl_rng=None)->dict:
-        "Everything needed to continue this run exactly."
-        scaler = getattr(self.learn, 'scaler', None)
-        return dict(generator=self.G.state_dict(), discriminator=self.D.state_dict(), opt_g=self.learn.opt.state_dict(),
-                    opt_d=self.d_opt.state_dict(), scaler_g=scaler.state_dict() if scaler is not None else None,
-                    scaler_d=self.gan_cb.scaler.state_dict(), phase=self.phase, phase_epoch=self.phase_epoch, epoch=self.epoch,
-                    iter=iter, rng=_rng_state(), dl_rng=dl_rng, history=list(self.history), model_config=self.model_cfg,
-                    train_config=asdict(self.cfg), saved_at=time.time())
+# %% ../nbs/04_training.ipynb #04n22
+@patch
+def state(self:ColorGANTrainer, iter=0, dl_rng=None)->dict:
+    "Everything needed to continue this run exactly."
+    scaler = getattr(self.learn, 'scaler', None)
+    return dict(generator=self.G.state_dict(), discriminator=self.D.state_dict(), opt_g=self.learn.opt.state_dict(),
+                opt_d=self.d_opt.state_dict(), scaler_g=scaler.state_dict() if scaler is not None else None,
+                scaler_d=self.gan_cb.scaler.state_dict(), phase=self.phase, phase_epoch=self.phase_epoch, epoch=self.epoch,
+                iter=iter, rng=_rng_state(), dl_rng=dl_rng, history=list(self.history), model_config=self.model_cfg,
+                train_config=asdict(self.cfg), saved_at=time.time())
 
-    @property
-    def is_main(self): return int(os.environ.get('RANK', 0)) == 0 # in a multi-process run, only rank 0 writes files
+@patch(as_prop=True)
+def is_main(self:ColorGANTrainer): return int(os.environ.get('RANK', 0)) == 0 # in a multi-process run, only rank 0 writes files
 
-    def save(self, iter=0, dl_rng=None):
-        if self.is_main: save_checkpoint(self.run/'checkpoints'/'last.pt', self.state(iter, dl_rng))
-        self.last_save = time.time()
+@patch
+def save(self:ColorGANTrainer, iter=0, dl_rng=None):
+    if self.is_main: save_checkpoint(self.run/'checkpoints'/'last.pt', self.state(iter, dl_rng))
+    self.last_save = time.time()
 
-    def _restore(self, ck):
-        self.G.load_state_dict(ck['generator']); self.D.load_state_dict(ck['discriminator'])
-        self.learn.opt.load_state_dict(ck['opt_g']); self.d_opt.load_state_dict(ck['opt_d'])
-        self.gan_cb.scaler.load_state_dict(ck['scaler_d'])
-        self.phase, self.phase_epoch, self.epoch, self.history = ck['phase'], ck['phase_epoch'], ck['epoch'], list(ck['history'])
-        if ck['dl_rng'] is not None: self.dls.train.rng.setstate(ck['dl_rng'])
-        self.skip_batches = ck['iter']
-        if ck['iter']: self.resume_rng = ck['rng']
-        else: _set_rng_state(ck['rng'])
+@patch
+def _restore(self:ColorGANTrainer, ck):
+    self.G.load_state_dict(ck['generator']); self.D.load_state_dict(ck['discriminator'])
+    self.learn.opt.load_state_dict(ck['opt_g']); self.d_opt.load_state_dict(ck['opt_d'])
+    self.gan_cb.scaler.load_state_dict(ck['scaler_d'])
+    self.phase, self.phase_epoch, self.epoch, self.history = ck['phase'], ck['phase_epoch'], ck['epoch'], list(ck['history'])
+    if ck['dl_rng'] is not None: self.dls.train.rng.setstate(ck['dl_rng'])
+    self.skip_batches = ck['iter']
+    if ck['iter']: self.resume_rng = ck['rng']
+    else: _set_rng_state(ck['rng'])
 
-    def write_history(self):
-        if not self.is_main: return
-        def w(t):
-            with open(t, 'w', newline='') as f:
-                wr = csv.DictWriter(f, HISTORY_FIELDS); wr.writeheader(); wr.writerows(self.history)
-        _atomic_write(self.run/'history.csv', w)
-        plot_history(self.history, self.run/'losses.png')
+# %% ../nbs/04_training.ipynb #04n23
+@patch
+def write_history(self:ColorGANTrainer):
+    if not self.is_main: return
+    def w(t):
+        with open(t, 'w', newline='') as f:
+            wr = csv.DictWriter(f, HISTORY_FIELDS); wr.writeheader(); wr.writerows(self.history)
+    atomic_write(self.run/'history.csv', w)
+    plot_history(self.history, self.run/'losses.png')
 
-    def save_samples(self):
-        if not self.is_main: return
-        import matplotlib.pyplot as plt
-        L, real = self.sample_batch
-        was = self.G.training; self.G.eval()
-        with torch.no_grad(): fake = self.G(L)
-        self.G.train(was)
-        fig = show_pairs(L.cpu(), [fake.cpu(), real.cpu()], ['gray', f'generated (epoch {self.epoch}, {self.phase})', 'real'], max_n=len(L))
-        (self.run/'samples').mkdir(parents=True, exist_ok=True)
-        fig.savefig(self.run/'samples'/f'epoch_{self.epoch:03d}.png', dpi=80); plt.close(fig)
+@patch
+def save_samples(self:ColorGANTrainer):
+    if not self.is_main: return
+    import matplotlib.pyplot as plt
+    L, real = self.sample_batch
+    was = self.G.training; self.G.eval()
+    with torch.no_grad(): fake = self.G(L)
+    self.G.train(was)
+    fig = show_pairs(L.cpu(), [fake.cpu(), real.cpu()], ['gray', f'generated (epoch {self.epoch}, {self.phase})', 'real'], max_n=len(L))
+    (self.run/'samples').mkdir(parents=True, exist_ok=True)
+    fig.savefig(self.run/'samples'/f'epoch_{self.epoch:03d}.png', dpi=80); plt.close(fig)
 
-    def _epoch_lr(self)->float:
-        "This epoch's learning rate of G and D: constant, or decaying linearly to 0 over the GAN phase."
-        lr = self.cfg.lr
-        if self.cfg.lr_decay and self.phase == 'gan': lr *= 1 - self.phase_epoch / max(self.cfg.gan_epochs, 1)
-        for g in self.d_opt.param_groups: g['lr'] = lr
-        return lr
+# %% ../nbs/04_training.ipynb #04n24
+@patch
+def _epoch_lr(self:ColorGANTrainer)->float:
+    "This epoch's learning rate of G and D: constant, or decaying linearly to 0 over the GAN phase."
+    lr = self.cfg.lr
+    if self.cfg.lr_decay and self.phase == 'gan': lr *= 1 - self.phase_epoch / max(self.cfg.gan_epochs, 1)
+    for g in self.d_opt.param_groups: g['lr'] = lr
+    return lr
 
-    def fit(self):
-        "Run the remaining phases; write `model.pt` at the end. Returns the history."
-        if int(os.environ.get('WORLD_SIZE', 1)) > 1: # launched by `accelerate launch` or `torchrun`: fastai + Accelerate do DDP
-            from fastai.distributed import distrib_ctx # noqa: F401 (patches Learner)
-            if torch.cuda.is_available() and not self.cfg.cpu:
-                with self.learn.distrib_ctx(sync_bn=True): return self._fit()
-            from fastai.callback.progress import ProgressCallback
-            self.learn.add_cb(_cpu_distributed_trainer()(sync_bn=False, cpu=True))
-            if int(os.environ.get('RANK', 0)): self.learn.remove_cb(ProgressCallback)
-            try: return self._fit()
-            finally: self.learn.detach_distributed()
-        return self._fit()
+@patch
+def fit(self:ColorGANTrainer):
+    "Run the remaining phases; write `model.pt` at the end. Returns the history."
+    if int(os.environ.get('WORLD_SIZE', 1)) > 1: # launched by `accelerate launch` or `torchrun`: fastai + Accelerate do DDP
+        from fastai.distributed import distrib_ctx # noqa: F401 (patches Learner)
+        if torch.cuda.is_available() and not self.cfg.cpu:
+            with self.learn.distrib_ctx(sync_bn=True): return self._fit()
+        from fastai.callback.progress import ProgressCallback
+        self.learn.add_cb(_cpu_distributed_trainer()(sync_bn=False, cpu=True))
+        if int(os.environ.get('RANK', 0)): self.learn.remove_cb(ProgressCallback)
+        try: return self._fit()
+        finally: self.learn.detach_distributed()
+    return self._fit()
 
-    def _fit(self):
-        self.run.mkdir(parents=True, exist_ok=True)
-        if self.cfg.max_minutes: self.max_deadline = time.time() + 60 * self.cfg.max_minutes
-        start = PHASES.index(self.phase)
-        for phase in PHASES[start:]:
-            if phase != self.phase: self.phase, self.phase_epoch = phase, 0
-            while self.phase_epoch < self._phase_epochs(phase):
-                cbs = [self.gan_cb] if phase != 'pretrain' else []
-                self.gan_cb.train_g = phase == 'gan'
-                with warnings.catch_warnings():
-                    warnings.filterwarnings('ignore', message='.*upsample_bilinear2d_backward.*')
-                    self.learn.fit(1, lr=self._epoch_lr(), cbs=cbs)
-                if self.stopped_early:
-                    print(f'stopped after {self.cfg.max_minutes} minutes; continue with --resume ({self.run})')
-                    return self.history
-        self.export(self.run/'model.pt')
-        return self.history
+@patch
+def _fit(self:ColorGANTrainer):
+    self.run.mkdir(parents=True, exist_ok=True)
+    if self.cfg.max_minutes: self.max_deadline = time.time() + 60 * self.cfg.max_minutes
+    start = PHASES.index(self.phase)
+    for phase in PHASES[start:]:
+        if phase != self.phase: self.phase, self.phase_epoch = phase, 0
+        while self.phase_epoch < self._phase_epochs(phase):
+            cbs = [self.gan_cb] if phase != 'pretrain' else []
+            self.gan_cb.train_g = phase == 'gan'
+            with warnings.catch_warnings():
+                warnings.filterwarnings('ignore', message='.*upsample_bilinear2d_backward.*')
+                self.learn.fit(1, lr=self._epoch_lr(), cbs=cbs)
+            if self.stopped_early:
+                print(f'stopped after {self.cfg.max_minutes} minutes; continue with --resume ({self.run})')
+                return self.history
+    self.export(self.run/'model.pt')
+    return self.history
 
-    def export(self, path):
-        "Save G, D and the configuration: what inference and fine-tuning need."
-        if self.is_main: save_checkpoint(path, dict(generator=self.G.state_dict(), discriminator=self.D.state_dict(), model_config=self.model_cfg,
-                                   train_config=asdict(self.cfg), history=self.history, colorgan_model=1))
+@patch
+def export(self:ColorGANTrainer, path):
+    "Save G, D and the configuration in colorgan's model format: what inference and fine-tuning need."
+    if self.is_main: save_model(path, self.G, self.D, self.model_cfg, train_config=asdict(self.cfg), history=self.history)
 
 # %% ../nbs/04_training.ipynb #c030
-def train_command(args):
-    "`colorgan train DATA --out RUN ...`"
-    names = {f.name for f in fields(TrainConfig)}
-    kw = {k: v for k, v in vars(args).items() if k in names and v is not None}
-    cfg = TrainConfig(**kw)
+def train(cfg:TrainConfig, # the run's settings
+          resume:bool=False # continue the run in OUT from its last checkpoint
+         )->ColorGANTrainer:
+    "Train (or resume) the run that `cfg` describes; print how it ended."
     t0 = time.time()
-    trainer = ColorGANTrainer(cfg, resume=args.resume)
+    trainer = ColorGANTrainer(cfg, resume=resume)
     h = trainer.fit()
     if not trainer.stopped_early and h:
         last = h[-1]
         print(f"done in {(time.time() - t0) / 60:.1f} min: validation PSNR {last['valid_psnr']:.2f} dB, colorfulness "
               f"{last['valid_colorfulness']:.1f}; model saved to {trainer.run/'model.pt'}")
-    return 0
+    return trainer
