@@ -130,7 +130,7 @@ def model_to_rgb(L:torch.Tensor, ab:torch.Tensor)->torch.Tensor:
     "The model's normalized (L, ab) → sRGB in [0, 1]."
     return lab_to_rgb(denormalize_lab(L.float(), ab.float()))
 
-# %% ../nbs/00_core.ipynb #00n02
+# %% ../nbs/00_core.ipynb #00n24
 class ColorganError(Exception):
     "An error caused by the user's input, reported as one clear line by the `colorgan` command."
 
@@ -140,7 +140,7 @@ class ImageError(ColorganError):
         self.path, self.reason = Path(path), reason
         super().__init__(f'{path}: {reason}')
 
-# %% ../nbs/00_core.ipynb #00n05
+# %% ../nbs/00_core.ipynb #00n27
 _SIGNATURES = {b'\xff\xd8\xff': 'JPEG', b'\x89PNG': 'PNG', b'GIF8': 'GIF', b'BM': 'BMP', b'II*\x00': 'TIFF', b'MM\x00*': 'TIFF'}
 
 def _signature(path):
@@ -174,7 +174,7 @@ def open_image(path:str|Path # an image file
     finally: ImageFile.LOAD_TRUNCATED_IMAGES = prev
     return img
 
-# %% ../nbs/00_core.ipynb #00n06
+# %% ../nbs/00_core.ipynb #00n28
 def to_rgb(img:Image.Image)->Image.Image:
     "Upright 8-bit RGB: EXIF rotation applied, transparency composited on white, palette/CMYK/16-bit converted."
     img = ImageOps.exif_transpose(img)
@@ -194,7 +194,7 @@ def load_rgb(path:str|Path # an image file
     "Open any readable image as upright 8-bit RGB, or raise `ImageError` naming the file and the reason."
     return to_rgb(open_image(path))
 
-# %% ../nbs/00_core.ipynb #00n09
+# %% ../nbs/00_core.ipynb #00n31
 def list_files(path:str|Path, # a folder, or one file
                recurse:bool=True # look in subfolders too
               )->list[Path]:
@@ -205,7 +205,7 @@ def list_files(path:str|Path, # a folder, or one file
     it = path.rglob('*') if recurse else path.glob('*')
     return sorted(p for p in it if p.is_file() and not any(part.startswith('.') for part in p.relative_to(path).parts))
 
-# %% ../nbs/00_core.ipynb #00n12
+# %% ../nbs/00_core.ipynb #00n34
 def resize_short_side(img:Image.Image, # any PIL image
                       side:int, # the short side to resize to, in pixels
                       upscale:bool=True # False: a photo whose short side is already smaller is returned as it is
@@ -216,7 +216,7 @@ def resize_short_side(img:Image.Image, # any PIL image
     if s == 1 or (s > 1 and not upscale): return img
     return img.resize((max(side, round(w * s)), max(side, round(h * s))), Image.BICUBIC, reducing_gap=3.)
 
-# %% ../nbs/00_core.ipynb #00n15
+# %% ../nbs/00_core.ipynb #00n37
 def join_ab(rgb:np.ndarray, # HxWx3 uint8 photo (gray or color) whose L is kept
             ab:torch.Tensor, # a and b in Lab units, (2, h, w); resized bilinearly to H×W when h×w differs
             strip:int=256 # rows converted at a time: bounds the memory a huge photo needs
@@ -232,7 +232,7 @@ def join_ab(rgb:np.ndarray, # HxWx3 uint8 photo (gray or color) whose L is kept
         out[r:r + strip] = tensor_to_image(lab_to_rgb(lab))
     return out
 
-# %% ../nbs/00_core.ipynb #00n18
+# %% ../nbs/00_core.ipynb #00n40
 def atomic_write(dest:str|Path, # the file to (over)write
                  write # called with a temporary path to write the content to
                 ):
@@ -247,7 +247,7 @@ def atomic_write(dest:str|Path, # the file to (over)write
         if os.path.exists(tmp): os.remove(tmp)
         raise
 
-# %% ../nbs/00_core.ipynb #00n21
+# %% ../nbs/00_core.ipynb #00n43
 def default_device()->torch.device:
     "The GPU if PyTorch sees one, else the CPU."
     return torch.device('cuda' if torch.cuda.is_available() else 'cpu')

@@ -51,7 +51,7 @@ def l1_loss(pred, target):
     "Mean absolute error on normalized ab."
     return (pred.float() - target.float()).abs().mean()
 
-# %% ../nbs/04_training.ipynb #04n14
+# %% ../nbs/04_training.ipynb #04n02
 class ColorMetric(Metric):
     "A per-image metric on the RGB of (L, predicted ab), averaged over the validation set."
     def __init__(self, name:str, fn, on_real:bool=False): self._name, self.fn, self.on_real = name, fn, on_real
@@ -137,7 +137,7 @@ def seed_everything(seed:int):
     "Seed Python, NumPy and PyTorch."
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
 
-# %% ../nbs/04_training.ipynb #04n16
+# %% ../nbs/04_training.ipynb #04n04
 HISTORY_FIELDS = ['phase', 'epoch', 'phase_epoch', 'train_loss', 'g_l1', 'g_adv', 'd_loss', 'd_acc_real', 'd_acc_fake',
                   'valid_l1', 'valid_psnr', 'valid_colorfulness', 'seconds', 'images_per_s']
 
@@ -163,7 +163,7 @@ def plot_history(history:list, # rows of history.csv, as dicts
     if path: fig.savefig(path, dpi=72); plt.close(fig)
     return fig
 
-# %% ../nbs/04_training.ipynb #04n17
+# %% ../nbs/04_training.ipynb #04n05
 class RunKeeper(Callback):
     "Checkpoints, history, sample grids and the time budget of a `ColorGANTrainer` run."
     order = 60 # after the Recorder, which has the epoch's validation numbers by then
@@ -240,7 +240,7 @@ class TrainConfig:
 
 PHASES = ('pretrain', 'd_pretrain', 'gan')
 
-# %% ../nbs/04_training.ipynb #04n20
+# %% ../nbs/04_training.ipynb #04n08
 def _cpu_distributed_trainer():
     "fastai's `DistributedTrainer` for CPU processes (gloo): its data loader broadcasts the shuffle on the CPU, not through CUDA."
     from fastai.distributed import DistributedTrainer, DistributedDL
@@ -342,11 +342,11 @@ class ColorGANTrainer:
             print(' '.join(f'{k:>{w}s}' for k, w, _ in self._COLS)); self._header_done = True
         print(' '.join(f'{(f.format(row[k]) if row[k] not in ("", None) else "-"):>{w}s}' for k, w, f in self._COLS), flush=True)
 
-# %% ../nbs/04_training.ipynb #04n21
+# %% ../nbs/04_training.ipynb #04n09
 @patch
 def _phase_epochs(self:ColorGANTrainer, phase): return dict(pretrain=self.cfg.pretrain_epochs, d_pretrain=self.cfg.d_pretrain_epochs, gan=self.cfg.gan_epochs)[phase]
 
-# %% ../nbs/04_training.ipynb #04n22
+# %% ../nbs/04_training.ipynb #04n10
 @patch
 def state(self:ColorGANTrainer, iter=0, dl_rng=None)->dict:
     "Everything needed to continue this run exactly."
@@ -376,7 +376,7 @@ def _restore(self:ColorGANTrainer, ck):
     if ck['iter']: self.resume_rng = ck['rng']
     else: _set_rng_state(ck['rng'])
 
-# %% ../nbs/04_training.ipynb #04n23
+# %% ../nbs/04_training.ipynb #04n11
 @patch
 def write_history(self:ColorGANTrainer):
     if not self.is_main: return
@@ -398,7 +398,7 @@ def save_samples(self:ColorGANTrainer):
     (self.run/'samples').mkdir(parents=True, exist_ok=True)
     fig.savefig(self.run/'samples'/f'epoch_{self.epoch:03d}.png', dpi=80); plt.close(fig)
 
-# %% ../nbs/04_training.ipynb #04n24
+# %% ../nbs/04_training.ipynb #04n12
 @patch
 def _epoch_lr(self:ColorGANTrainer)->float:
     "This epoch's learning rate of G and D: constant, or decaying linearly to 0 over the GAN phase."
@@ -412,7 +412,7 @@ def fit(self:ColorGANTrainer):
     "Run the remaining phases; write `model.pt` at the end. Returns the history."
     if int(os.environ.get('WORLD_SIZE', 1)) > 1: # launched by `accelerate launch` or `torchrun`: fastai + Accelerate do DDP
         from fastai.distributed import distrib_ctx # noqa: F401 (patches Learner)
-        if torch.cuda.is_available() and not self.cfg.cpu:
+        if self.device.type == 'cuda':
             with self.learn.distrib_ctx(sync_bn=True): return self._fit()
         from fastai.callback.progress import ProgressCallback
         self.learn.add_cb(_cpu_distributed_trainer()(sync_bn=False, cpu=True))
