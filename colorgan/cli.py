@@ -11,7 +11,7 @@ from json import dumps
 from pathlib import Path
 from fastcore.docments import docments
 from . import __version__
-from .core import ColorganError
+from .core import ColorganError, atomic_write
 
 # %% auto #0
 __all__ = ['COMMANDS', 'add_arguments', 'scan', 'train', 'evaluate', 'colorize', 'demo', 'colorgan_parser', 'main']
@@ -130,8 +130,7 @@ def demo(out:str='.', # folder for colorgan-demo.png
             if i == 0: axs[i, j].set_title(t, fontsize=13)
     fig.tight_layout()
     dest = Path(out)/'colorgan-demo.png'
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(dest, dpi=60)
+    atomic_write(dest, lambda t: fig.savefig(t, dpi=60, format='png'))
     print(f"{res['n_images']} photos from scikit-image, colorized from gray at render size {render_size or col.render_size} in {time.time() - t0:.1f} s")
     print(ev.format_table(res))
     print(f'wrote {dest}')
