@@ -60,8 +60,8 @@ def train(**options # `TrainConfig`'s fields, and `resume`
     "Train a generator and discriminator on a folder of color photos: L1 warm-up, then GAN; resumable."
     from colorgan.training import TrainConfig, train
     resume = options.pop('resume', False)
-    train(TrainConfig(**options), resume=resume)
-    return 0
+    trainer = train(TrainConfig(**options), resume=resume)
+    return 130 if trainer.stop_reason == 'interrupted' else 0 # the shell's code for Ctrl-C, after model.pt is written
 
 # %% ../nbs/07_cli.ipynb #07n12
 def _colorize_array(col, render_size):

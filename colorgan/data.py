@@ -116,8 +116,9 @@ class ImageCache:
         files = [Path(f) for f in files]
         todo = [f for f in files if not any(p.exists() for p in self._paths(f))]
         if todo:
-            parallel(self._build_one, todo, n_workers=n_workers or os.cpu_count() or 1, threadpool=True,
-                     progress=progress and len(todo) > 1)
+            from fastprogress.fastprogress import IN_NOTEBOOK
+            parallel(self._build_one, todo, n_workers=n_workers or os.cpu_count() or 1, threadpool=True, # no bar in a log file
+                     progress=progress and len(todo) > 1 and (IN_NOTEBOOK or sys.stdout.isatty()))
         rep = ScanReport()
         for f in files:
             npy, skip = self._paths(f)
@@ -196,7 +197,7 @@ def split_files(files:list, # all files, before scanning
                 valid_pct:float=0.1, # fraction held out when no other rule is given
                 seed:int=42, # seed of the random split
                 valid:list=None, # explicit validation files
-                valid_every:int=None, # sorted index i with i % valid_every == 0 is validation
+                valid_every:int=None, # sorted index i with i % valid_every == 0 is validation, counted within each folder
                )->tuple[list, list]:
     "Split `files` into (train, valid), reproducibly."
     files = sorted(Path(f) for f in files)
@@ -204,7 +205,9 @@ def split_files(files:list, # all files, before scanning
         vs = {Path(v).resolve() for v in valid}
         is_valid = [f.resolve() in vs for f in files]
     elif valid_every:
-        is_valid = [i % valid_every == 0 for i in range(len(files))]
+        index, seen = [], {}
+        for f in files: index.append(seen.get(f.parent, 0)); seen[f.parent] = index[-1] + 1
+        is_valid = [i % valid_every == 0 for i in index]
     else:
         n_valid = max(1, round(valid_pct * len(files))) if len(files) > 1 else 0
         perm = torch.randperm(len(files), generator=torch.Generator().manual_seed(seed)).tolist()
@@ -218,7 +221,7 @@ def colorization_dls(source, # folder, file list, 'samples', 'coco' or 'imagenet
                      valid_pct:float=0.1, # random validation fraction (if neither `valid` nor `valid_every`)
                      seed:int=42, # seed of the split
                      valid:list=None, # explicit validation files
-                     valid_every:int=None, # sorted index i % valid_every == 0 is validation (10 for imagenet-sample)
+                     valid_every:int=None, # sorted index i % valid_every == 0 in each folder is validation (10 for imagenet-sample, 25 for tiny-imagenet)
                      cache_dir:str|Path=None, # where decoded photos are cached
                      min_scale:float=0.35, # smallest random crop, as a fraction of the photo's area
                      num_workers:int=None, # loader processes (default: 0 on CPU, where the cache makes them unnecessary)

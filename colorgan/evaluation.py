@@ -90,7 +90,9 @@ def evaluate(source, # folder, file list or preset
              limit:int=None, # only the first `limit` usable photos
              valid_every:int=None, # only sorted index i % valid_every == 0 (10: the imagenet-sample validation split)
              fid:bool=True, # compute FID when the Inception weights can be had
-             progress:bool=True)->dict:
+             progress:bool=True,
+             baselines:bool=True # also score the gray and mean-ab baselines (False: when comparing many models on the same photos)
+            )->dict:
     "Metrics of the gray and mean-ab baselines and of each colorizer on the color photos of `source`."
     files = resolve_source(source)
     if valid_every: files = split_files(files, valid_every=valid_every)[1]
@@ -102,7 +104,8 @@ def evaluate(source, # folder, file list or preset
         if limit and len(reals) >= limit: break
     if not reals: raise ColorganError(f'{source}: no color photo to evaluate ({len(excluded)} files excluded)')
     mab = mean_ab(reals)
-    methods = dict(gray=gray_baseline, mean_ab=lambda a: join_ab(a, torch.tensor(mab).view(2, 1, 1)), **(colorizers or {}))
+    methods = dict(gray=gray_baseline, mean_ab=lambda a: join_ab(a, torch.tensor(mab).view(2, 1, 1))) if baselines else {}
+    methods.update(colorizers or {})
     real_cf = float(np.mean([colorfulness(r).item() for r in reals]))
     real_feats = inception_features(reals) if fid else None
     results, per_image, outputs = {}, {}, {}
@@ -131,7 +134,7 @@ def format_table(res:dict)->str:
     for name, r in res['results'].items():
         fid = f"{r['fid']:7.2f}" if r['fid'] is not None else '    n/a'
         lines.append(f"{name:10s} {r['psnr']:7.2f} {r['ssim']:6.3f} {r['colorfulness']:6.2f} {r['delta_cf']:6.2f} {r['ab_l1']:6.2f} {fid}")
-    lines.append(f"{'real':10s} {'':>7s} {'':>6s} {res['results']['gray']['real_colorfulness']:6.2f}")
+    lines.append(f"{'real':10s} {'':>7s} {'':>6s} {next(iter(res['results'].values()))['real_colorfulness']:6.2f}")
     return '\n'.join(lines)
 
 def public_results(res:dict)->dict:
@@ -148,7 +151,7 @@ def plot_extremes(res:dict, method:str='model', n:int=3):
     picks = [('best', i) for i in order[:n]] + [('median', i) for i in order[max(0, mid - n // 2):mid - n // 2 + n]] + [('worst', i) for i in order[-n:]]
     fig, axs = plt.subplots(len(picks), 3, figsize=(7.5, 2.5 * len(picks)), squeeze=False)
     for r, (tag, i) in enumerate(picks):
-        for c, img in enumerate([res['_outputs']['gray'][i], res['_outputs'][method][i], res['_reals'][i]]):
+        for c, img in enumerate([gray_baseline(res['_reals'][i]), res['_outputs'][method][i], res['_reals'][i]]):
             axs[r, c].imshow(img); axs[r, c].axis('off')
         axs[r, 1].set_title(f'{tag}: {ps[i]:.1f} dB', fontsize=9)
     for c, t in enumerate(['gray', method, 'real']): axs[0, c].set_title(t if c != 1 else f'{t}\n{axs[0, 1].get_title()}', fontsize=9)

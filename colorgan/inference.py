@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .core import (ImageError, load_rgb, to_rgb, list_files, atomic_write, resize_short_side, join_ab, rgb_to_model,
+from .core import (ImageError, load_rgb, to_rgb, list_files, atomic_write, join_ab, rgb_to_model,
                            image_to_tensor, sample_photos, default_device, AB_SCALE)
 from .models import load_model
 
@@ -58,11 +58,25 @@ class Colorizer:
         return cls(G, ck['model_config'], device, meta={k: v for k, v in ck.items() if k not in ('generator', 'discriminator')},
                    render_size=ck.get('render_size') or 256)
 
+    @property
+    def multiple(self)->int:
+        "The generator computes sides that are multiples of this: 2**n_down for the U-Net, 32 for the ResNet U-Nets."
+        return 2 ** self.G.n_down if hasattr(self.G, 'n_down') else getattr(self.G, 'multiple', 1)
+
+    def render_shape(self, w:int, h:int, # the photo's size
+                     render_size:int=None # short side the model runs at (default: the colorizer's)
+                    )->tuple[int, int]: # (width, height) the generator sees
+        "Short side about `render_size`; each side the nearest multiple of `multiple` (nothing to pad) unless that stretches it by more than 1/7."
+        m, s = self.multiple, (render_size or self.render_size) / min(w, h)
+        exact = [v * s for v in (w, h)]
+        near = [max(m, int(round(v / m)) * m) for v in exact]
+        return tuple(n if abs(n - v) <= v / 7 else max(1, int(round(v))) for n, v in zip(near, exact)) # else the generator pads
+
     def model_input(self, rgb:Image.Image, # the photo, RGB
                     render_size:int=None # short side the model runs at (default: the colorizer's)
                    )->torch.Tensor: # normalized L, (1, 1, h, w)
-        "What the generator sees: the photo's L with its short side resized to `render_size`."
-        return rgb_to_model(image_to_tensor(resize_short_side(rgb, render_size or self.render_size))[None])[0]
+        "What the generator sees: the photo's L resized to `render_shape`."
+        return rgb_to_model(image_to_tensor(rgb.resize(self.render_shape(*rgb.size, render_size), Image.BICUBIC, reducing_gap=3.))[None])[0]
 
     @torch.no_grad()
     def predict_ab(self, L:torch.Tensor # normalized L, (B, 1, h, w)

@@ -6,7 +6,7 @@ Docs: https://colorgan.github.io/colorgan/models.html.md"""
 
 # %% ../nbs/03a_models.ipynb #03n02
 from __future__ import annotations
-import copy
+import copy, math
 from pathlib import Path
 import torch
 from torch import nn
@@ -16,34 +16,44 @@ from .generator import UNetGenerator, resnet_unet
 from .discriminator import PatchDiscriminator
 
 # %% auto #0
-__all__ = ['MODEL_CONFIGS', 'SHIPPED_MODEL', 'MODEL_FORMAT', 'model_config', 'build_generator', 'build_discriminator',
-           'build_models', 'save_checkpoint', 'load_checkpoint', 'float_state_dict', 'save_model', 'read_model',
-           'load_model', 'export_model']
+__all__ = ['MODEL_CONFIGS', 'SHIPPED_MODEL', 'MODEL_FORMAT', 'depth_for', 'model_config', 'build_generator',
+           'build_discriminator', 'build_models', 'save_checkpoint', 'load_checkpoint', 'float_state_dict',
+           'save_model', 'read_model', 'load_model', 'export_model']
 
 # %% ../nbs/03a_models.ipynb #03n08
 MODEL_CONFIGS = dict(
-    small=dict(generator=dict(arch='unet', n_down=7, nf=32, norm='batch', dropout=0.5), discriminator=dict(nf=32, n_layers=3, norm='spectral'), size=128),
+    small=dict(generator=dict(arch='unet', n_down=None, nf=32, norm='batch', dropout=0.5), discriminator=dict(nf=32, n_layers=3, norm='spectral'), size=128),
     full=dict(generator=dict(arch='resnet34', pretrained=False, self_attention=False), discriminator=dict(nf=64, n_layers=3, norm='batch'), size=256),
     resnet18=dict(generator=dict(arch='resnet18', pretrained=False, self_attention=False), discriminator=dict(nf=64, n_layers=3, norm='batch'), size=256),
 )
 MODEL_CONFIGS['unet'] = MODEL_CONFIGS['small']
 MODEL_CONFIGS['resnet34'] = MODEL_CONFIGS['full']
 
+def depth_for(size:int # training size in pixels
+             )->int: # U-Net levels: the input reaches a 1×1 bottleneck, no padding
+    "The U-Net depth that follows a training size: log2(size), kept between 5 and 8 levels."
+    return int(min(8, max(5, round(math.log2(size)))))
+
 def model_config(name:str|dict='small', # a name in `MODEL_CONFIGS`, or a config dict
+                 size:int=None, # training size (default: the configuration's); a U-Net with `n_down=None` takes its depth from it
                  **generator_overrides # e.g. pretrained=True
                 )->dict:
-    "A full model configuration (a deep copy, safe to change)."
+    "A full model configuration (a deep copy, safe to change), with the U-Net's depth resolved."
     if isinstance(name, dict): cfg = copy.deepcopy(name)
     else:
         if name not in MODEL_CONFIGS: raise ColorganError(f"unknown model configuration {name!r}; choose one of {', '.join(MODEL_CONFIGS)}")
         cfg = copy.deepcopy(MODEL_CONFIGS[name])
+    if size: cfg['size'] = size
     cfg['generator'].update(generator_overrides)
+    g = cfg['generator']
+    if g['arch'] == 'unet' and g.get('n_down') is None: g['n_down'] = depth_for(cfg['size'])
     return cfg
 
 def build_generator(cfg:dict, # a model configuration
                     **overrides # replace fields of `cfg['generator']`, e.g. pretrained=False
                    )->nn.Module:
     "The generator described by `cfg['generator']`."
+    cfg = model_config(cfg) # resolves a U-Net depth left to the training size
     g = {**cfg['generator'], **overrides}; arch = g.pop('arch')
     if arch == 'unet': return UNetGenerator(**g)
     return resnet_unet(arch, size=cfg.get('size', 256), **g)

@@ -6,7 +6,7 @@ Docs: https://colorgan.github.io/colorgan/training.html.md"""
 
 # %% ../nbs/04_training.ipynb #c001
 from __future__ import annotations
-import csv, os, random, time, warnings
+import csv, os, random, signal, sys, threading, time, warnings
 from dataclasses import dataclass, asdict
 from functools import partial
 from pathlib import Path
@@ -16,16 +16,17 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastai.learner import Learner, Metric
-from fastai.callback.core import Callback, CancelBatchException, CancelFitException
+from fastai.callback.core import Callback, CancelBatchException, CancelFitException, CancelTrainException
 from fastai.optimizer import OptimWrapper
 from fastcore.basics import noop, patch
-from .core import ColorganError, model_to_rgb, atomic_write, default_device
+from .core import ColorganError, model_to_rgb, atomic_write, default_device, AB_SCALE
 from .data import colorization_dls, show_pairs
-from .models import build_discriminator, build_generator, load_model, model_config, save_checkpoint, load_checkpoint, save_model
+from .models import build_discriminator, build_generator, load_model, read_model, model_config, save_checkpoint, load_checkpoint, save_model
 from .metrics import psnr, colorfulness
 
 # %% auto #0
 __all__ = ['HISTORY_FIELDS', 'PHASES', 'GANLoss', 'l1_loss', 'ColorMetric', 'TrainingDiverged', 'ConditionalGANCallback',
+           'EMACallback', 'ab_bins', 'soft_encode', 'rebalance_weights', 'annealed_mean', 'ClassificationLoss',
            'seed_everything', 'plot_history', 'RunKeeper', 'TrainConfig', 'ColorGANTrainer', 'train']
 
 # %% ../nbs/04_training.ipynb #c007
@@ -35,6 +36,7 @@ class GANLoss:
                  label_smoothing:float=0.): # one-sided: real targets become 1 - label_smoothing
         if kind not in ('vanilla', 'lsgan', 'hinge'): raise ValueError(f"gan loss must be 'vanilla', 'lsgan' or 'hinge', got {kind!r}")
         self.kind, self.real_label = kind, 1. - label_smoothing
+        self.threshold = 0.5 if kind == 'lsgan' else 0. # D's decision boundary: lsgan regresses to 0 and 1, the others' logits change sign
     def _crit(self, logits, target):
         t = torch.full_like(logits, target)
         return F.binary_cross_entropy_with_logits(logits, t) if self.kind == 'vanilla' else F.mse_loss(logits, t)
@@ -104,7 +106,8 @@ class ConditionalGANCallback(Callback):
         self.scaler.scale(d_loss).backward(); self.scaler.step(self.d_opt); self.scaler.update()
         s = self.stats; s['n'] += 1
         s['d_loss'] += d_loss.item(); s['g_l1'] += l1.item()
-        s['d_acc_real'] += (pr > 0).float().mean().item(); s['d_acc_fake'] += (pf < 0).float().mean().item()
+        th = self.gan.threshold
+        s['d_acc_real'] += (pr > th).float().mean().item(); s['d_acc_fake'] += (pf < th).float().mean().item()
         if not self.train_g:
             self.learn.yb = () # nothing more to record for this batch
             raise CancelBatchException()
@@ -117,6 +120,98 @@ class ConditionalGANCallback(Callback):
     def epoch_stats(self)->dict:
         n = max(self.stats['n'], 1)
         return {k: v / n for k, v in self.stats.items() if k != 'n'}
+
+# %% ../nbs/04_training.ipynb #04n14
+class EMACallback(Callback):
+    "Keep an exponential moving average of the generator's weights (and BatchNorm statistics); validate with it."
+    order = 70
+    def __init__(self, G:nn.Module, # the generator
+                 decay:float=0.999): # weight of the old average at each step
+        from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
+        self.G, self.ema = G, AveragedModel(G, multi_avg_fn=get_ema_multi_avg_fn(decay), use_buffers=True)
+    @property
+    def averaged(self)->nn.Module: return self.ema.module
+    def after_step(self): self.ema.update_parameters(self.G)
+    def before_validate(self):
+        self.raw = {k: v.clone() for k, v in self.G.state_dict().items()}
+        self.G.load_state_dict(self.averaged.state_dict())
+    def after_validate(self):
+        if hasattr(self, 'raw'): self.G.load_state_dict(self.raw); del self.raw
+
+# %% ../nbs/04_training.ipynb #04n17
+def ab_bins(grid:float=10. # cell size in Lab units
+           )->torch.Tensor: # (Q, 2) bin centers (a, b) in Lab units
+    "Centers of the ab cells that hold a displayable sRGB color at some lightness (Zhang et al.'s quantization)."
+    from colorgan.core import RGB_FROM_XYZ, D65_WHITE
+    g = torch.arange(-110., 110. + 1e-6, grid, dtype=torch.float64)
+    A, B = torch.meshgrid(g, g, indexing='xy'); centers = torch.stack([A.flatten(), B.flatten()], 1)
+    o = torch.linspace(-grid / 2, grid / 2, 5, dtype=torch.float64)
+    O1, O2 = torch.meshgrid(o, o, indexing='xy')
+    pts = (centers[:, None] + torch.stack([O1.flatten(), O2.flatten()], 1)[None]).reshape(-1, 2)
+    fy = (torch.linspace(0, 100, 201, dtype=torch.float64)[:, None] + 16) / 116
+    f = torch.stack([pts[:, 0][None] / 500 + fy, fy.expand(-1, len(pts)), fy - pts[:, 1][None] / 200], -1)
+    rgb = (torch.where(f > 0.2068966, f ** 3, (f - 16 / 116) / 7.787) * D65_WHITE) @ RGB_FROM_XYZ.T
+    inside = ((rgb >= 0) & (rgb <= 1)).all(-1).any(0).reshape(len(centers), -1).any(1)
+    return centers[inside].float()
+
+def soft_encode(ab:torch.Tensor, # (N, 2) colors in Lab units
+                centers:torch.Tensor, # (Q, 2) bin centers
+                k:int=5, sigma:float=5.)->torch.Tensor: # (N, Q) soft targets, each row summing to 1
+    "Zhang et al.'s soft encoding: the `k` nearest bins, weighted by a Gaussian of the distance."
+    d2 = torch.cdist(ab.float(), centers.float()) ** 2
+    near, idx = d2.topk(k, dim=1, largest=False)
+    w = torch.softmax(-near / (2 * sigma ** 2), 1)
+    return torch.zeros_like(d2).scatter_(1, idx, w)
+
+def rebalance_weights(counts:torch.Tensor, # (Q,) how often each bin occurred (soft counts)
+                      centers:torch.Tensor, lam:float=0.5, sigma:float=5.)->torch.Tensor: # (Q,) weights, mean 1 under the data
+    "Class-rebalancing weights: ((1 − λ)·p̃ + λ/Q)⁻¹ with p̃ the Gaussian-smoothed bin frequencies, normalized so E_p̃[w] = 1."
+    p = counts.float() / counts.sum().clamp(min=1e-12)
+    kern = torch.exp(-torch.cdist(centers, centers) ** 2 / (2 * sigma ** 2)); kern = kern / kern.sum(1, keepdim=True)
+    p = p @ kern
+    w = 1 / ((1 - lam) * p + lam / len(p))
+    return w / (p * w).sum()
+
+def annealed_mean(logits:torch.Tensor, # (B, Q, h, w) bin scores
+                  centers:torch.Tensor, # (Q, 2) bin centers, Lab units
+                  T:float=0.38 # temperature: 1 is the mean, → 0 the mode
+                 )->torch.Tensor: # (B, 2, h, w) normalized ab
+    "Zhang et al.'s annealed-mean decoding of a distribution over ab bins."
+    p = torch.softmax(logits.float() / T, 1)
+    return torch.einsum('bqhw,qc->bchw', p, centers.to(p.device)) / AB_SCALE
+
+class ClassificationLoss(Callback):
+    "Zhang et al.'s rebalanced classification loss, as an auxiliary term of G's loss through a head on G's last decoder features."
+    order = 25 # after ConditionalGANCallback has set G's loss
+    def __init__(self, G:nn.Module, # a `UNetGenerator`
+                 weight:float=0.1, # weight next to the L1 term (scaled by the L1 weight in the GAN phase)
+                 lr:float=2e-4):
+        if not hasattr(G, 'up'): raise ColorganError('the classification loss needs the U-Net generator (arch small or unet)')
+        self.G, self.weight, self.centers = G, weight, ab_bins()
+        last = G.up[-1][1] # ReLU, ConvTranspose2d, Tanh: the head reads the same features as the final layer
+        self.head = nn.Sequential(nn.ReLU(), nn.Conv2d(last.in_channels, len(self.centers), 1))
+        self.opt = torch.optim.Adam(self.head.parameters(), lr=lr, betas=(0.5, 0.999))
+        self.counts, self.scale = torch.zeros(len(self.centers)), 1. # the trainer sets `scale` to the L1 weight in the GAN phase
+        G.up[-1].register_forward_hook(lambda m, inp, out: setattr(self, 'feats', inp[0]))
+    def before_fit(self):
+        self.head.to(self.dls.device); self.centers = self.centers.to(self.dls.device); self.counts = self.counts.to(self.dls.device)
+    def logits(self)->torch.Tensor: return self.head(self.feats)
+    def after_loss(self):
+        if not self.training: return
+        logits = self.logits()
+        ab = F.avg_pool2d(self.yb[0].float(), 2) * AB_SCALE # the target at the head's resolution
+        z = soft_encode(ab.permute(0, 2, 3, 1).reshape(-1, 2), self.centers)
+        self.counts += z.sum(0).detach()
+        w = rebalance_weights(self.counts, self.centers)[z.argmax(1)]
+        ce = -(w * (z * F.log_softmax(logits.float().permute(0, 2, 3, 1).reshape(-1, len(self.centers)), 1)).sum(1)).mean()
+        self.learn.loss_grad = self.learn.loss_grad + self.weight * self.scale * ce
+        self.learn.loss = self.learn.loss_grad.clone().detach()
+        self.ce = ce.item()
+        self.opt.zero_grad(set_to_none=True)
+    def after_step(self): self.opt.step()
+    def state_dict(self): return dict(head=self.head.state_dict(), opt=self.opt.state_dict(), counts=self.counts.cpu())
+    def load_state_dict(self, sd):
+        self.head.load_state_dict(sd['head']); self.opt.load_state_dict(sd['opt']); self.counts = sd['counts'].clone()
 
 # %% ../nbs/04_training.ipynb #c015
 def _rng_state():
@@ -165,9 +260,17 @@ def plot_history(history:list, # rows of history.csv, as dicts
 
 # %% ../nbs/04_training.ipynb #04n05
 class RunKeeper(Callback):
-    "Checkpoints, history, sample grids and the time budget of a `ColorGANTrainer` run."
+    "Checkpoints, history, sample grids, progress lines and the time budget of a `ColorGANTrainer` run."
     order = 60 # after the Recorder, which has the epoch's validation numbers by then
-    def __init__(self, trainer): self.trainer = trainer
+    def __init__(self, trainer): self.trainer, self.last_progress = trainer, time.time()
+    def before_fit(self): self.mark, self.phase_ended = time.time(), False
+    def after_cancel_train(self):
+        if self.phase_ended: self.learn.recorder.cancel_train = False # a planned end, not an error: the Recorder still logs the epoch's training loss
+    def tick(self):
+        "Add the time since the last tick to the current phase's clock."
+        now, t = time.time(), self.trainer
+        t.phase_seconds[t.phase] = t.phase_seconds.get(t.phase, 0.) + now - self.mark; self.mark = now
+        return now
     def before_train(self):
         self.epoch_dl_rng = _train_dl(self.dls).rng.getstate() # the shuffle of this epoch, for a mid-epoch resume
         self.t_epoch, self.n_seen = time.time(), 0
@@ -180,16 +283,20 @@ class RunKeeper(Callback):
         if self.training: self.n_seen += len(self.xb[0])
     def after_batch(self):
         t = self.trainer
+        now = self.tick()
         if not self.training or not len(self.yb): return
         if not torch.isfinite(self.learn.loss):
             raise TrainingDiverged(f'the generator loss became {self.learn.loss.item()} in phase {t.phase}, epoch {t.phase_epoch + 1}, batch {self.iter + 1}')
-        now = time.time()
-        if t.max_deadline and now > t.max_deadline:
+        if t.max_deadline and now > t.max_deadline and not t.stop_reason: t.stop_reason = f'the {t.cfg.max_minutes:g}-minute limit was reached'
+        if t.stop_reason: # the time limit, or Ctrl-C: keep everything, leave a model
             t.save(iter=self.iter + 1, dl_rng=self.epoch_dl_rng)
-            t.stopped_early = True
             raise CancelFitException()
+        if t.phase_time_left() <= 0 and self.iter + 1 < self.n_iter: # the phase's share of `minutes` is spent: validate, end the phase
+            self.phase_ended = True; raise CancelTrainException()
         if now - t.last_save > 60 * t.cfg.checkpoint_minutes and self.iter + 1 < self.n_iter:
             t.save(iter=self.iter + 1, dl_rng=self.epoch_dl_rng)
+        if t.cfg.progress_minutes is not None and now - self.last_progress >= 60 * t.cfg.progress_minutes and _writes_to_log():
+            self.last_progress = now; t.print_progress(self.iter + 1, self.n_iter, self.n_seen / max(now - self.t_epoch, 1e-9))
     def after_epoch(self):
         t, rec = self.trainer, self.learn.recorder
         vals = dict(zip(rec.metric_names[1:], rec.log[1:]))
@@ -204,7 +311,7 @@ class RunKeeper(Callback):
         row = {k: (round(v, 5) if isinstance(v, float) else v) for k, v in row.items()}
         t.history.append(row)
         t.write_history(); t.save_samples(); t.save(iter=0, dl_rng=_train_dl(self.dls).rng.getstate())
-        t.print_row(row)
+        t.print_row(row); self.last_progress = time.time()
 
 # %% ../nbs/04_training.ipynb #c017
 @dataclass
@@ -221,14 +328,19 @@ class TrainConfig:
     pretrained:bool = False # ImageNet weights for a ResNet encoder (needs internet once)
     lr:float = 2e-4 # learning rate of G and D
     l1_weight:float = 100. # weight of the L1 loss in the GAN phase
-    gan_loss:Literal['vanilla', 'lsgan', 'hinge'] = 'vanilla' # the adversarial loss
+    gan_loss:Literal['vanilla', 'lsgan', 'hinge'] = 'hinge' # the adversarial loss (hinge: the remedy study's choice)
     label_smoothing:float = 0. # one-sided: real labels become 1 minus this
     lr_decay:bool = False # decay the GAN-phase learning rate linearly to 0
     seed:int = 42 # seed of the split, the initialization and the shuffles
     valid_pct:float = 0.1 # fraction of the photos held out for validation, chosen at random (seeded)
     valid_every:int = None # instead, sorted index i is validation when i mod N is 0 (10 for imagenet-sample)
-    max_minutes:float = None # stop cleanly, with a checkpoint, after this many minutes
+    minutes:float = None # plan the run by time instead of epochs: this many minutes in all, shared between the phases by gan_fraction
+    gan_fraction:float = 0.5 # with minutes: the GAN phase's share of the time (0: L1 only)
+    max_minutes:float = None # stop this invocation after this many minutes: checkpoint, write model.pt; continue with --resume
     checkpoint_minutes:float = 10. # also checkpoint inside an epoch this often
+    progress_minutes:float = 1. # when the output is not a terminal (a log file), print a progress line this often
+    ema:float = 0. # export an exponential moving average of G's weights with this decay (e.g. 0.999); 0: off
+    class_weight:float = 0. # weight of Zhang et al.'s rebalanced classification loss as an auxiliary loss (e.g. 0.05); 0: off
     amp:bool = False # mixed precision on GPU: bf16 where supported, else fp16
     compile:bool = False # torch.compile the generator and discriminator
     cpu:bool = False # train on the CPU even if a GPU is present
@@ -251,6 +363,11 @@ def _cpu_distributed_trainer():
         def _wrap_dl(self, dl): return dl if isinstance(dl, DistributedDL) else GlooDistributedDL(dl, device='cpu')
     return CPUDistributedTrainer
 
+def _writes_to_log()->bool:
+    "True when output goes to a file or pipe, not to a terminal or a notebook."
+    from fastprogress.fastprogress import IN_NOTEBOOK
+    return not IN_NOTEBOOK and not sys.stdout.isatty()
+
 class ColorGANTrainer:
     "Two-phase conditional GAN training of a colorizer, resumable, with a run folder."
     def __init__(self, cfg:TrainConfig, # the run's settings
@@ -266,9 +383,10 @@ class ColorGANTrainer:
         self.dls = dls or self._dataloaders()
         self.G, self.D = self._networks(from_init=ck is None and self.cfg.init is not None)
         self._discriminator_side()
+        self._remedies()
         self.learn = self._learner(extra_cbs)
-        self.phase, self.phase_epoch, self.epoch, self.history = 'pretrain', 0, 0, []
-        self.skip_batches, self.resume_rng, self.stopped_early = 0, None, False
+        self.phase, self.phase_epoch, self.epoch, self.history, self.phase_seconds = 'pretrain', 0, 0, [], {}
+        self.skip_batches, self.resume_rng, self.stop_reason = 0, None, None
         self.last_save, self.max_deadline = time.time(), None
         n_val = min(self.cfg.n_samples, len(self.dls.valid_ds))
         vb = self.dls.valid.one_batch()
@@ -282,15 +400,16 @@ class ColorGANTrainer:
             raise ColorganError(f'{self.run} already holds a run; pass --resume to continue it, or choose another --out')
 
     def _settings(self, cfg, ck):
-        "A resumed run keeps its own settings, except how long it may run and how often it checkpoints."
+        "A resumed run keeps its own settings, except how long it may run (`max_minutes`, or a new `minutes` plan) and how often it checkpoints and reports."
         if not ck: return cfg
-        keep = dict(max_minutes=cfg.max_minutes, checkpoint_minutes=cfg.checkpoint_minutes)
-        return TrainConfig(**{**ck['train_config'], 'out': str(self.run), **{k: v for k, v in keep.items() if v is not None}})
+        keep = dict(checkpoint_minutes=cfg.checkpoint_minutes, minutes=cfg.minutes, progress_minutes=cfg.progress_minutes)
+        return TrainConfig(**{**ck['train_config'], 'out': str(self.run), 'max_minutes': cfg.max_minutes, # a limit of one invocation, never inherited
+                              **{k: v for k, v in keep.items() if v is not None}})
 
     def _model_config(self):
-        "The named configuration, with this run's overrides."
-        mc = model_config(self.cfg.arch, **({'pretrained': True} if self.cfg.pretrained else {}))
-        if self.cfg.size: mc['size'] = self.cfg.size
+        "The named configuration (or, with `init`, that model's own), with this run's overrides."
+        if self.cfg.init: mc = model_config(read_model(self.cfg.init)['model_config'], size=self.cfg.size)
+        else: mc = model_config(self.cfg.arch, size=self.cfg.size, **({'pretrained': True} if self.cfg.pretrained else {}))
         if self.cfg.d_norm: mc['discriminator']['norm'] = self.cfg.d_norm
         return mc
 
@@ -319,6 +438,12 @@ class ColorGANTrainer:
         self.gan_cb = ConditionalGANCallback(self.D, self.d_opt, GANLoss(c.gan_loss, c.label_smoothing), c.l1_weight, amp_dtype=self.amp_dtype)
         if c.compile: self.gan_cb.D_train = torch.compile(self.D)
 
+    def _remedies(self):
+        "The optional callbacks against desaturation: the weight average and the classification loss."
+        c = self.cfg
+        self.ema_cb = EMACallback(self.G, c.ema) if c.ema else None
+        self.class_cb = ClassificationLoss(self.G, c.class_weight, lr=c.lr) if c.class_weight else None
+
     def _learner(self, extra_cbs):
         "fastai's Learner for G: L1 loss, pix2pix's Adam, the color metrics, the run keeper."
         c = self.cfg
@@ -326,8 +451,12 @@ class ColorGANTrainer:
         learn = Learner(self.dls, torch.compile(self.G) if c.compile else self.G, loss_func=l1_loss, lr=c.lr,
                         opt_func=partial(OptimWrapper, opt=torch.optim.Adam, betas=(0.5, 0.999)),
                         metrics=[ColorMetric('psnr', psnr, on_real=True), ColorMetric('colorfulness', colorfulness)],
-                        cbs=[self.keeper] + list(extra_cbs or []), path=self.run, model_dir='checkpoints')
+                        cbs=[self.keeper] + [cb for cb in (self.ema_cb, self.class_cb) if cb] + list(extra_cbs or []),
+                        path=self.run, model_dir='checkpoints')
         learn.logger = noop # fastai's table would say 'epoch 0' for every one-epoch fit; RunKeeper prints one line per epoch with the numbers of both players
+        if _writes_to_log(): # a bar written into a log file is a long line of carriage returns; RunKeeper's progress lines replace it
+            from fastai.callback.progress import ProgressCallback
+            learn.remove_cb(ProgressCallback)
         if self.amp_dtype is not None: learn.to_bf16() if self.amp_dtype == torch.bfloat16 else learn.to_fp16()
         learn.create_opt()
         return learn
@@ -342,9 +471,35 @@ class ColorGANTrainer:
             print(' '.join(f'{k:>{w}s}' for k, w, _ in self._COLS)); self._header_done = True
         print(' '.join(f'{(f.format(row[k]) if row[k] not in ("", None) else "-"):>{w}s}' for k, w, f in self._COLS), flush=True)
 
+    def print_progress(self, batch, n_batches, speed):
+        "A line inside a long epoch, for logs (a terminal has the progress bar)."
+        if not self.is_main: return
+        left = self.phase_time_left()
+        budget = f', {left / 60:.1f} min left in this phase' if left != float('inf') else ''
+        print(f'  {self.phase} epoch {self.phase_epoch + 1}: batch {batch}/{n_batches}, loss {float(self.learn.smooth_loss):.4f}, '
+              f'{speed:.1f} photos/s{budget}', flush=True)
+
+    @property
+    def generator(self)->nn.Module:
+        "The generator to sample, validate and export: the weight average when there is one."
+        return self.ema_cb.averaged if self.ema_cb else self.G
+
 # %% ../nbs/04_training.ipynb #04n09
 @patch
 def _phase_epochs(self:ColorGANTrainer, phase): return dict(pretrain=self.cfg.pretrain_epochs, d_pretrain=self.cfg.d_pretrain_epochs, gan=self.cfg.gan_epochs)[phase]
+
+@patch
+def phase_time_left(self:ColorGANTrainer, phase=None)->float:
+    "Seconds left of the phase's share of `minutes` (infinite when the run is planned in epochs)."
+    c, phase = self.cfg, phase or self.phase
+    if not c.minutes or phase == 'd_pretrain': return float('inf')
+    share = c.gan_fraction if phase == 'gan' else 1 - c.gan_fraction
+    return 60 * c.minutes * share - self.phase_seconds.get(phase, 0.)
+
+@patch
+def _phase_done(self:ColorGANTrainer, phase)->bool:
+    if self.cfg.minutes and phase != 'd_pretrain': return self.phase_time_left(phase) <= 0
+    return self.phase_epoch >= self._phase_epochs(phase)
 
 # %% ../nbs/04_training.ipynb #04n10
 @patch
@@ -355,7 +510,9 @@ def state(self:ColorGANTrainer, iter=0, dl_rng=None)->dict:
                 opt_d=self.d_opt.state_dict(), scaler_g=scaler.state_dict() if scaler is not None else None,
                 scaler_d=self.gan_cb.scaler.state_dict(), phase=self.phase, phase_epoch=self.phase_epoch, epoch=self.epoch,
                 iter=iter, rng=_rng_state(), dl_rng=dl_rng, history=list(self.history), model_config=self.model_cfg,
-                train_config=asdict(self.cfg), saved_at=time.time())
+                train_config=asdict(self.cfg), saved_at=time.time(), phase_seconds=dict(self.phase_seconds),
+                ema=self.ema_cb.ema.state_dict() if self.ema_cb else None,
+                classification=self.class_cb.state_dict() if self.class_cb else None)
 
 @patch(as_prop=True)
 def is_main(self:ColorGANTrainer): return int(os.environ.get('RANK', 0)) == 0 # in a multi-process run, only rank 0 writes files
@@ -371,6 +528,9 @@ def _restore(self:ColorGANTrainer, ck):
     self.learn.opt.load_state_dict(ck['opt_g']); self.d_opt.load_state_dict(ck['opt_d'])
     self.gan_cb.scaler.load_state_dict(ck['scaler_d'])
     self.phase, self.phase_epoch, self.epoch, self.history = ck['phase'], ck['phase_epoch'], ck['epoch'], list(ck['history'])
+    self.phase_seconds = dict(ck.get('phase_seconds') or {})
+    if self.ema_cb and ck.get('ema'): self.ema_cb.ema.load_state_dict(ck['ema'])
+    if self.class_cb and ck.get('classification'): self.class_cb.load_state_dict(ck['classification'])
     if ck['dl_rng'] is not None: self.dls.train.rng.setstate(ck['dl_rng'])
     self.skip_batches = ck['iter']
     if ck['iter']: self.resume_rng = ck['rng']
@@ -391,9 +551,9 @@ def save_samples(self:ColorGANTrainer):
     if not self.is_main: return
     import matplotlib.pyplot as plt
     L, real = self.sample_batch
-    was = self.G.training; self.G.eval()
-    with torch.no_grad(): fake = self.G(L)
-    self.G.train(was)
+    G = self.generator; was = G.training; G.eval()
+    with torch.no_grad(): fake = G(L)
+    G.train(was)
     fig = show_pairs(L.cpu(), [fake.cpu(), real.cpu()], ['gray', f'generated (epoch {self.epoch}, {self.phase})', 'real'], max_n=len(L))
     (self.run/'samples').mkdir(parents=True, exist_ok=True)
     fig.savefig(self.run/'samples'/f'epoch_{self.epoch:03d}.png', dpi=80); plt.close(fig)
@@ -403,7 +563,9 @@ def save_samples(self:ColorGANTrainer):
 def _epoch_lr(self:ColorGANTrainer)->float:
     "This epoch's learning rate of G and D: constant, or decaying linearly to 0 over the GAN phase."
     lr = self.cfg.lr
-    if self.cfg.lr_decay and self.phase == 'gan': lr *= 1 - self.phase_epoch / max(self.cfg.gan_epochs, 1)
+    if self.cfg.lr_decay and self.phase == 'gan':
+        done = 1 - self.phase_time_left() / (60 * self.cfg.minutes * self.cfg.gan_fraction) if self.cfg.minutes else self.phase_epoch / max(self.cfg.gan_epochs, 1)
+        lr *= max(1 - done, 0.)
     for g in self.d_opt.param_groups: g['lr'] = lr
     return lr
 
@@ -421,29 +583,48 @@ def fit(self:ColorGANTrainer):
         finally: self.learn.detach_distributed()
     return self._fit()
 
+@patch(as_prop=True)
+def stopped_early(self:ColorGANTrainer)->bool: return self.stop_reason is not None
+
+@patch
+def _on_sigint(self:ColorGANTrainer, signum, frame):
+    "First Ctrl-C: finish the batch, checkpoint, write model.pt. A second one stops at once."
+    if self.stop_reason == 'interrupted': raise KeyboardInterrupt
+    self.stop_reason = 'interrupted'
+    print('\nCtrl-C: stopping after this batch and writing model.pt (press Ctrl-C again to abort at once)', file=sys.stderr, flush=True)
+
 @patch
 def _fit(self:ColorGANTrainer):
     self.run.mkdir(parents=True, exist_ok=True)
     if self.cfg.max_minutes: self.max_deadline = time.time() + 60 * self.cfg.max_minutes
-    start = PHASES.index(self.phase)
-    for phase in PHASES[start:]:
+    self.stop_reason = None
+    prev = signal.signal(signal.SIGINT, self._on_sigint) if threading.current_thread() is threading.main_thread() else None
+    try: self._run_phases()
+    finally:
+        if prev is not None: signal.signal(signal.SIGINT, prev)
+    self.export(self.run/'model.pt')
+    if self.stopped_early and self.is_main:
+        print(f'stopped in phase {self.phase}, epoch {self.phase_epoch + 1}: {self.stop_reason}. {self.run/"model.pt"} holds the model as it is; '
+              f'continue with: colorgan train {self.cfg.data} --out {self.run} --resume', flush=True)
+    return self.history
+
+@patch
+def _run_phases(self:ColorGANTrainer):
+    for phase in PHASES[PHASES.index(self.phase):]:
         if phase != self.phase: self.phase, self.phase_epoch = phase, 0
-        while self.phase_epoch < self._phase_epochs(phase):
+        while not self._phase_done(phase):
             cbs = [self.gan_cb] if phase != 'pretrain' else []
             self.gan_cb.train_g = phase == 'gan'
+            if self.class_cb: self.class_cb.scale = self.cfg.l1_weight if phase == 'gan' else 1.
             with warnings.catch_warnings():
                 warnings.filterwarnings('ignore', message='.*upsample_bilinear2d_backward.*')
                 self.learn.fit(1, lr=self._epoch_lr(), cbs=cbs)
-            if self.stopped_early:
-                print(f'stopped after {self.cfg.max_minutes} minutes; continue with --resume ({self.run})')
-                return self.history
-    self.export(self.run/'model.pt')
-    return self.history
+            if self.stopped_early: return
 
 @patch
 def export(self:ColorGANTrainer, path):
     "Save G, D and the configuration in colorgan's model format: what inference and fine-tuning need."
-    if self.is_main: save_model(path, self.G, self.D, self.model_cfg, train_config=asdict(self.cfg), history=self.history)
+    if self.is_main: save_model(path, self.generator, self.D, self.model_cfg, train_config=asdict(self.cfg), history=self.history)
 
 # %% ../nbs/04_training.ipynb #c030
 def train(cfg:TrainConfig, # the run's settings
