@@ -17,7 +17,7 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 __all__ = ['XYZ_FROM_RGB', 'RGB_FROM_XYZ', 'D65_WHITE', 'L_SCALE', 'AB_SCALE', 'srgb_to_linear', 'linear_to_srgb', 'rgb_to_lab',
            'lab_to_rgb', 'sample_photos', 'imagenet_sample_dir', 'image_to_tensor', 'tensor_to_image', 'normalize_lab',
            'denormalize_lab', 'rgb_to_model', 'model_to_rgb', 'ColorganError', 'ImageError', 'open_image', 'to_rgb',
-           'load_rgb', 'list_files', 'resize_short_side', 'join_ab', 'atomic_write', 'default_device']
+           'load_rgb', 'list_files', 'resize_short_side', 'join_ab', 'atomic_write', 'default_device', 'writes_to_log']
 
 # %% ../nbs/00_core.ipynb #c007
 def srgb_to_linear(x:torch.Tensor # sRGB values in [0, 1]
@@ -251,3 +251,10 @@ def atomic_write(dest:str|Path, # the file to (over)write
 def default_device()->torch.device:
     "The GPU if PyTorch sees one, else the CPU."
     return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+
+# %% ../nbs/00_core.ipynb #00n02
+def writes_to_log()->bool:
+    "True when output goes to a file or a pipe, not to a terminal or a notebook: print lines there, not progress bars."
+    import sys
+    from fastprogress.fastprogress import IN_NOTEBOOK
+    return not IN_NOTEBOOK and not sys.stdout.isatty()

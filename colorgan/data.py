@@ -19,7 +19,7 @@ from fastai.data.transforms import IntToFloatTensor
 from fastai.vision.core import PILImage, TensorImage
 from fastai.vision.augment import RandomResizedCrop, FlipItem
 from fasttransform import Transform
-from .core import (ColorganError, ImageError, open_image, to_rgb, list_files, resize_short_side, atomic_write,
+from .core import (ColorganError, ImageError, open_image, to_rgb, list_files, resize_short_side, atomic_write, writes_to_log,
                            rgb_to_model, model_to_rgb, sample_photos, default_device, AB_SCALE)
 
 # %% auto #0
@@ -116,9 +116,8 @@ class ImageCache:
         files = [Path(f) for f in files]
         todo = [f for f in files if not any(p.exists() for p in self._paths(f))]
         if todo:
-            from fastprogress.fastprogress import IN_NOTEBOOK
-            parallel(self._build_one, todo, n_workers=n_workers or os.cpu_count() or 1, threadpool=True, # no bar in a log file
-                     progress=progress and len(todo) > 1 and (IN_NOTEBOOK or sys.stdout.isatty()))
+            parallel(self._build_one, todo, n_workers=n_workers or os.cpu_count() or 1, threadpool=True,
+                     progress=progress and len(todo) > 1 and not writes_to_log())
         rep = ScanReport()
         for f in files:
             npy, skip = self._paths(f)

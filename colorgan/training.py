@@ -19,7 +19,7 @@ from fastai.learner import Learner, Metric
 from fastai.callback.core import Callback, CancelBatchException, CancelFitException, CancelTrainException
 from fastai.optimizer import OptimWrapper
 from fastcore.basics import noop, patch
-from .core import ColorganError, model_to_rgb, atomic_write, default_device, AB_SCALE
+from .core import ColorganError, model_to_rgb, atomic_write, default_device, writes_to_log, AB_SCALE, RGB_FROM_XYZ, D65_WHITE
 from .data import colorization_dls, show_pairs
 from .models import build_discriminator, build_generator, load_model, read_model, model_config, save_checkpoint, load_checkpoint, save_model
 from .metrics import psnr, colorfulness
@@ -142,7 +142,7 @@ class EMACallback(Callback):
 def ab_bins(grid:float=10. # cell size in Lab units
            )->torch.Tensor: # (Q, 2) bin centers (a, b) in Lab units
     "Centers of the ab cells that hold a displayable sRGB color at some lightness (Zhang et al.'s quantization)."
-    from colorgan.core import RGB_FROM_XYZ, D65_WHITE
+    # Lab → linear RGB as in `lab_to_rgb`, written out here because `lab_to_rgb` clips to the gamut, which is what we must test
     g = torch.arange(-110., 110. + 1e-6, grid, dtype=torch.float64)
     A, B = torch.meshgrid(g, g, indexing='xy'); centers = torch.stack([A.flatten(), B.flatten()], 1)
     o = torch.linspace(-grid / 2, grid / 2, 5, dtype=torch.float64)
@@ -295,7 +295,7 @@ class RunKeeper(Callback):
             self.phase_ended = True; raise CancelTrainException()
         if now - t.last_save > 60 * t.cfg.checkpoint_minutes and self.iter + 1 < self.n_iter:
             t.save(iter=self.iter + 1, dl_rng=self.epoch_dl_rng)
-        if t.cfg.progress_minutes is not None and now - self.last_progress >= 60 * t.cfg.progress_minutes and _writes_to_log():
+        if t.cfg.progress_minutes is not None and now - self.last_progress >= 60 * t.cfg.progress_minutes and writes_to_log():
             self.last_progress = now; t.print_progress(self.iter + 1, self.n_iter, self.n_seen / max(now - self.t_epoch, 1e-9))
     def after_epoch(self):
         t, rec = self.trainer, self.learn.recorder
@@ -362,11 +362,6 @@ def _cpu_distributed_trainer():
     class CPUDistributedTrainer(DistributedTrainer):
         def _wrap_dl(self, dl): return dl if isinstance(dl, DistributedDL) else GlooDistributedDL(dl, device='cpu')
     return CPUDistributedTrainer
-
-def _writes_to_log()->bool:
-    "True when output goes to a file or pipe, not to a terminal or a notebook."
-    from fastprogress.fastprogress import IN_NOTEBOOK
-    return not IN_NOTEBOOK and not sys.stdout.isatty()
 
 class ColorGANTrainer:
     "Two-phase conditional GAN training of a colorizer, resumable, with a run folder."
@@ -454,7 +449,7 @@ class ColorGANTrainer:
                         cbs=[self.keeper] + [cb for cb in (self.ema_cb, self.class_cb) if cb] + list(extra_cbs or []),
                         path=self.run, model_dir='checkpoints')
         learn.logger = noop # fastai's table would say 'epoch 0' for every one-epoch fit; RunKeeper prints one line per epoch with the numbers of both players
-        if _writes_to_log(): # a bar written into a log file is a long line of carriage returns; RunKeeper's progress lines replace it
+        if writes_to_log(): # a bar written into a log file is a long line of carriage returns; RunKeeper's progress lines replace it
             from fastai.callback.progress import ProgressCallback
             learn.remove_cb(ProgressCallback)
         if self.amp_dtype is not None: learn.to_bf16() if self.amp_dtype == torch.bfloat16 else learn.to_fp16()

@@ -13,11 +13,10 @@ runs/study/results.json, and a summary (the results and a picture grid) to nbs/i
 import argparse, json, sys, time
 from pathlib import Path
 import numpy as np, torch
-from torch import nn
 from PIL import Image
 from colorgan.core import join_ab, AB_SCALE
 from colorgan.models import load_checkpoint
-from colorgan.training import TrainConfig, train, ab_bins, annealed_mean
+from colorgan.training import TrainConfig, train, ClassificationLoss, annealed_mean
 from colorgan.evaluation import evaluate, protocol_crop
 from colorgan.inference import Colorizer
 from colorgan.data import check_image, split_files
@@ -38,19 +37,12 @@ def slug(name): return ''.join(c if c.isalnum() else '-' for c in name.lower()).
 def classifier_colorizer(run:Path, render_size:int):
     "The classification head's own colors (annealed mean), for the run that trained one."
     col = Colorizer.from_pretrained(run/'model.pt', device='cpu')
-    ck = load_checkpoint(run/'checkpoints'/'last.pt')
-    centers = ab_bins()
-    head = nn.Sequential(nn.ReLU(), nn.Conv2d(col.G.up[-1][1].in_channels, len(centers), 1))
-    head.load_state_dict(ck['classification']['head']); head.eval()
-    # the exported G is the run's G; the head reads the input of its last decoder stage
-    feats = {}
-    col.G.up[-1].register_forward_hook(lambda m, inp, out: feats.__setitem__('x', inp[0]))
+    head = ClassificationLoss(col.G) # the same head, hooked on the generator's last decoder stage
+    head.load_state_dict(load_checkpoint(run/'checkpoints'/'last.pt')['classification']); head.head.eval()
     @torch.no_grad()
     def fn(a):
-        L = col.model_input(Image.fromarray(a), render_size)
-        col.G(L)
-        ab = annealed_mean(head(feats['x']), centers)
-        return join_ab(a, ab[0] * AB_SCALE)
+        col.G(col.model_input(Image.fromarray(a), render_size))
+        return join_ab(a, annealed_mean(head.logits(), head.centers)[0] * AB_SCALE)
     return fn
 
 def score(model_path:Path, extra:dict=None, baselines:bool=False)->dict:
