@@ -161,7 +161,6 @@ def main(argv:list[str]|None=None # arguments (default: sys.argv[1:])
         )->int: # exit code
     "Entry point of the `colorgan` command."
     argv = sys.argv[1:] if argv is None else list(argv)
-    warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script.*deprecated') # fastai's import warns about a torch API: noise to a user
     parser = colorgan_parser([argv[0]] if argv and argv[0] in COMMANDS else None) # only the subcommand that runs: `colorize` never imports fastai
     args = vars(parser.parse_args(argv))
     name = args.pop('command')

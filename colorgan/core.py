@@ -12,12 +12,16 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+# fastai decorates a few of its functions with torch.jit.script, which PyTorch now deprecates, so importing fastai
+# prints a FutureWarning: noise to colorgan's users, and theirs to fix neither. Every colorgan module imports this one first.
+warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script.*deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['XYZ_FROM_RGB', 'RGB_FROM_XYZ', 'D65_WHITE', 'L_SCALE', 'AB_SCALE', 'srgb_to_linear', 'linear_to_srgb', 'rgb_to_lab',
-           'lab_to_rgb', 'sample_photos', 'imagenet_sample_dir', 'image_to_tensor', 'tensor_to_image', 'normalize_lab',
-           'denormalize_lab', 'rgb_to_model', 'model_to_rgb', 'ColorganError', 'ImageError', 'open_image', 'to_rgb',
-           'load_rgb', 'list_files', 'resize_short_side', 'join_ab', 'atomic_write', 'default_device', 'writes_to_log']
+__all__ = ['XYZ_FROM_RGB', 'RGB_FROM_XYZ', 'D65_WHITE', 'L_SCALE', 'AB_SCALE', 'SCALES', 'srgb_to_linear', 'linear_to_srgb',
+           'rgb_to_lab', 'lab_to_rgb', 'sample_photos', 'dev_data_dir', 'imagenet_sample_dir', 'image_to_tensor',
+           'tensor_to_image', 'normalize_lab', 'denormalize_lab', 'rgb_to_model', 'model_to_rgb', 'ColorganError',
+           'ImageError', 'open_image', 'to_rgb', 'load_rgb', 'list_files', 'resize_short_side', 'join_ab',
+           'atomic_write', 'default_device', 'course_data', 'writes_to_log']
 
 # %% ../nbs/00_core.ipynb #c007
 def srgb_to_linear(x:torch.Tensor # sRGB values in [0, 1]
@@ -86,14 +90,19 @@ def sample_photos()->list[Path]:
     d = Path(skimage.data.__file__).parent
     return [d/n for n in _SAMPLE_NAMES if (d/n).exists()]
 
-def imagenet_sample_dir()->Path|None:
-    "The 1000-photo development set (`../shared/data/imagenet-sample` from the project root), or None if absent."
-    env = os.environ.get('COLORGAN_IMAGENET_SAMPLE')
-    if env: return Path(env) if Path(env).is_dir() else None
+def dev_data_dir(name:str # a data set's folder name: 'imagenet-sample' or 'tiny-imagenet'
+                )->Path|None:
+    "A development data set: `$COLORGAN_DATA/<name>`, else `shared/data/<name>` in the working folder or above it; None if absent."
+    env = os.environ.get('COLORGAN_DATA')
+    if env: return Path(env)/name if (Path(env)/name).is_dir() else None
     for p in [Path.cwd(), *Path.cwd().parents]:
-        d = p/'shared'/'data'/'imagenet-sample'
+        d = p/'shared'/'data'/name
         if d.is_dir(): return d
     return None
+
+def imagenet_sample_dir()->Path|None:
+    "The 1000-photo development set (imagenet-sample, see `dev_data_dir`), or None if absent."
+    return dev_data_dir('imagenet-sample')
 
 def image_to_tensor(img:Image.Image|np.ndarray # a PIL image, or an HxWx3 uint8 array
                    )->torch.Tensor: # float (3, H, W) in [0, 1]
@@ -251,6 +260,20 @@ def atomic_write(dest:str|Path, # the file to (over)write
 def default_device()->torch.device:
     "The GPU if PyTorch sees one, else the CPU."
     return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+
+# %% ../nbs/00_core.ipynb #00n07
+SCALES = ('test', 'cpu', 'gpu')
+
+def course_data(scale:str # 'test', 'cpu' or 'gpu'
+               )->str:
+    "The photos the lessons use at `scale`: 'samples' (test), the tiny-imagenet folder (cpu), or the 'coco' preset (gpu)."
+    if scale not in SCALES: raise ColorganError(f"SCALE must be one of {', '.join(SCALES)}, got {scale!r}")
+    if scale == 'test': return 'samples'
+    if scale == 'gpu': return 'coco' # fastai's COCO sample: colorgan.data downloads it once
+    d = dev_data_dir('tiny-imagenet')
+    if d is None: raise ColorganError("SCALE 'cpu' uses tiny-imagenet, which is not on this machine: put its folder at "
+                                      "shared/data/tiny-imagenet (in or above the working folder), or set COLORGAN_DATA to the folder that holds it")
+    return str(d)
 
 # %% ../nbs/00_core.ipynb #00n02
 def writes_to_log()->bool:

@@ -6,12 +6,14 @@ Docs: https://colorgan.github.io/colorgan/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #c001
 from __future__ import annotations
-import hashlib, os, sys, warnings
+import hashlib, os, shutil, sys, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
+from .core import (ColorganError, ImageError, open_image, to_rgb, list_files, resize_short_side, atomic_write, writes_to_log,
+                           rgb_to_model, model_to_rgb, sample_photos, load_rgb, default_device, AB_SCALE) # first: it silences a deprecation warning of fastai's import
 from fastcore.parallel import parallel
 from fastai.data.block import DataBlock, TransformBlock
 from fastai.data.core import TfmdDL, DataLoaders
@@ -19,14 +21,12 @@ from fastai.data.transforms import IntToFloatTensor
 from fastai.vision.core import PILImage, TensorImage
 from fastai.vision.augment import RandomResizedCrop, FlipItem
 from fasttransform import Transform
-from .core import (ColorganError, ImageError, open_image, to_rgb, list_files, resize_short_side, atomic_write, writes_to_log,
-                           rgb_to_model, model_to_rgb, sample_photos, default_device, AB_SCALE)
 
 # %% auto #0
 __all__ = ['MIN_SIDE', 'COLORLESS_CHROMA', 'GRAY_MODES', 'PRESETS', 'color_spread', 'check_image', 'ScanReport',
-           'unusable_reason', 'scan_images', 'default_cache_dir', 'ImageCache', 'TensorColorTarget', 'PILColorTarget',
-           'LabSplit', 'show_pairs', 'ColorizationDL', 'resolve_source', 'split_files', 'colorization_dls',
-           'ab_histogram', 'plot_ab_histogram']
+           'unusable_reason', 'scan_images', 'make_messy_folder', 'default_cache_dir', 'ImageCache',
+           'TensorColorTarget', 'PILColorTarget', 'LabSplit', 'show_pairs', 'ColorizationDL', 'resolve_source',
+           'split_files', 'colorization_dls', 'ab_histogram', 'plot_ab_histogram']
 
 # %% ../nbs/01_data.ipynb #c008
 MIN_SIDE = 32 # photos whose shorter side is below this many pixels are too small to crop from
@@ -78,6 +78,36 @@ def scan_images(path:str|Path, # a folder (or a single file)
         if why is None: rep.usable.append(p)
         else: rep.skipped.append((p, why))
     return rep
+
+# %% ../nbs/01_data.ipynb #01n03
+def make_messy_folder(dest:str|Path # folder to create (emptied first)
+                     )->Path:
+    "A folder of real photos mixed with broken, gray, tiny and awkward files."
+    dest = Path(dest)
+    if dest.exists(): shutil.rmtree(dest)
+    (dest/'nested'/'deeper').mkdir(parents=True)
+    photos = sample_photos()
+    good = load_rgb(photos[0]).resize((160, 160))
+    for i, p in enumerate(photos[:4]): load_rgb(p).resize((200, 150)).save(dest/f'photo_{i}.jpg', quality=90)
+    data = (dest/'photo_0.jpg').read_bytes()
+    (dest/'corrupt.jpg').write_bytes(data[:20] + bytes(range(256)) * 2 + data[532:]) # a JPEG whose header is damaged
+    (dest/'truncated.jpg').write_bytes(data[:len(data) // 2])
+    (dest/'empty.jpg').write_bytes(b'')
+    (dest/'notes.png').write_text('this is a text file with an image extension')
+    (dest/'nested'/'deeper'/'noise.jpeg').write_bytes(np.random.default_rng(0).integers(0, 256, 5000, dtype=np.uint8).tobytes())
+    rgba = good.convert('RGBA'); rgba.putalpha(128); rgba.save(dest/'rgba.png')
+    good.convert('P', palette=Image.ADAPTIVE).save(dest/'palette.png')
+    good.convert('CMYK').save(dest/'cmyk.jpg')
+    Image.fromarray((np.asarray(good.convert('L')).astype(np.uint16) * 257)).save(dest/'gray16.png')
+    import tifffile # ships with scikit-image; Pillow can read but not write 16-bit color; Pillow can read but not write 16-bit color
+    tifffile.imwrite(dest/'color16.tif', np.asarray(good).astype(np.uint16) * 257)
+    good.convert('L').save(dest/'nested'/'gray.jpg')
+    good.convert('L').convert('RGB').save(dest/'no_color_rgb.png')
+    good.resize((8, 8)).save(dest/'tiny.png')
+    exif = Image.Exif(); exif[0x0112] = 6 # rotated 90°: stored landscape, shown portrait
+    good.resize((160, 120)).save(dest/'nested'/'rotated.jpg', exif=exif)
+    good.save(dest/'animated.gif', save_all=True, append_images=[good.rotate(90)], duration=100)
+    return dest
 
 # %% ../nbs/01_data.ipynb #c019
 def default_cache_dir()->Path:
@@ -226,11 +256,15 @@ def colorization_dls(source, # folder, file list, 'samples', 'coco' or 'imagenet
                      num_workers:int=None, # loader processes (default: 0 on CPU, where the cache makes them unnecessary)
                      device=None, # where batches go (default: the GPU if there is one)
                      verbose:bool=True, # print what was skipped
+                     max_train:int=None, # train on at most this many photos, spread evenly over the sorted training files (quick runs on a large set)
                      **kwargs # passed to `DataBlock.dataloaders`
                     )->DataLoaders:
     "fastai `DataLoaders` of (normalized L, normalized ab) batches from the usable color photos of `source`."
     files = resolve_source(source)
     train, valid_files = split_files(files, valid_pct, seed, valid, valid_every)
+    if max_train and len(train) > max_train: # an even spread keeps every folder (class) represented; the validation set is unchanged
+        train = [train[i * len(train) // max_train] for i in range(max_train)]
+        files = train + valid_files
     cache = ImageCache(side=round(size * 1.25), root=cache_dir)
     rep = cache.build(files)
     if verbose and rep.skipped:

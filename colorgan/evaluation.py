@@ -75,7 +75,7 @@ def frechet_distance(f1:np.ndarray, f2:np.ndarray)->float:
     from scipy import linalg
     mu1, mu2 = f1.mean(0), f2.mean(0)
     s1, s2 = np.cov(f1, rowvar=False), np.cov(f2, rowvar=False)
-    covmean, _ = linalg.sqrtm(s1 @ s2, disp=False)
+    covmean = linalg.sqrtm(s1 @ s2)
     if not np.isfinite(covmean).all():
         off = np.eye(len(s1)) * 1e-6; covmean = linalg.sqrtm((s1 + off) @ (s2 + off))
     covmean = covmean.real

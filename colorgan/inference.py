@@ -148,36 +148,107 @@ def colorize_files(colorizer:Colorizer, inputs:list, out:str|Path, render_size:i
     return done, errors
 
 # %% ../nbs/06_inference.ipynb #c029
-def colorize_widget(colorizer:Colorizer=None):
-    "An ipywidgets app: pick or upload a photo, choose the render size, see before and after."
+def _jpeg_bytes(img:Image.Image, side:int)->bytes:
+    "A reduced JPEG of `img` (long side at most `side`) for an image widget."
+    img = img.copy(); img.thumbnail((side, side), Image.BICUBIC)
+    buf = io.BytesIO(); img.convert('RGB').save(buf, 'JPEG', quality=90); return buf.getvalue()
+
+def _has_color(img:Image.Image)->bool:
+    "Whether a photo carries color: its R, G and B differ by more than JPEG noise on average."
+    a = np.asarray(img.convert('RGB').reduce(max(1, min(img.size) // 256)), dtype=np.int16)
+    return float((a.max(2) - a.min(2)).mean()) > 2.
+
+def _decode_upload(item:dict)->Image.Image:
+    "An uploaded file as upright RGB, through `load_rgb`, so a bad file gets the same reasons as anywhere else."
+    import tempfile
+    name = Path(item.get('name') or 'upload').name
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d)/name
+        p.write_bytes(bytes(item['content']))
+        try: img = load_rgb(p)
+        except ImageError as e: raise ImageError(name, e.reason) from None
+    return img
+
+def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in the package
+                    display_side:int=480 # long side of the pictures shown, in pixels (the download keeps full resolution)
+                   ):
+    "An ipywidgets app: pick or upload a photo, choose the render size, see input | colorized | original, save the result."
+    import base64, html
     import ipywidgets as W
-    import matplotlib.pyplot as plt
     col = colorizer or Colorizer.from_pretrained()
     photos = {p.stem: p for p in sample_photos()}
     pick = W.Dropdown(options=list(photos), description='photo')
-    upload = W.FileUpload(accept='image/*', multiple=False, description='or upload')
+    upload = W.FileUpload(accept='image/*', multiple=False, description='upload a photo')
     size = W.IntSlider(value=col.render_size, min=64, max=768, step=32, description='render size', continuous_update=False)
-    out = W.Output()
-    def source():
-        if upload.value:
-            item = upload.value[0] if isinstance(upload.value, (tuple, list)) else next(iter(upload.value.values()))
-            return to_rgb(Image.open(io.BytesIO(bytes(item['content'])))), item.get('name', 'upload')
-        return load_rgb(photos[pick.value]).convert('L').convert('RGB'), pick.value
-    def update(*_):
-        img, name = source()
-        res = col(img, size.value)
-        ui.last, ui.renders = (name, img, res), ui.renders + 1
-        with out:
-            out.clear_output(wait=True)
-            fig, axs = plt.subplots(1, 2, figsize=(12, 5))
-            axs[0].imshow(img.convert('L'), cmap='gray'); axs[0].set_title(f'{name}: input')
-            axs[1].imshow(res); axs[1].set_title(f'colorized at render size {size.value}')
-            for ax in axs: ax.axis('off')
-            plt.show()
-    for w in (pick, upload, size): w.observe(update, names='value')
-    ui = W.VBox([W.HBox([pick, upload]), size, out])
-    ui.update, ui.renders = update, 0
-    update()
+    hint, status, download = W.HTML(), W.HTML(), W.HTML()
+    panes = [W.Image(format='jpeg', layout=W.Layout(width='100%', height='auto', object_fit='contain')) for _ in range(3)]
+    titles = [W.HTML(f'<b>{t}</b>') for t in ('input', 'colorized', 'original')]
+    boxes = [W.VBox([t, p], layout=W.Layout(flex='1 1 0', min_width='0', align_items='center')) for t, p in zip(titles, panes)]
+    ui = W.VBox([W.HBox([pick, upload]), size, hint, status, W.HBox(boxes, layout=W.Layout(width='100%')), download])
+    for w, cls in [(status, 'status'), (download, 'download'), *zip(panes, ('input', 'colorized', 'original'))]: w.add_class(f'colorgan-{cls}') # for scripts that drive the page
+    ui.pick, ui.upload, ui.size, ui.status, ui.panes, ui.download, ui.renders, ui.last = pick, upload, size, status, panes, download, 0, None
+    state = dict(source=None, quiet=False) # source: (name, photo, has color); quiet: ignore the events we cause ourselves
+
+    def say(msg, error=False):
+        status.value = f'<span style="color:{"#b00020" if error else "#555"}">{html.escape(msg)}</span>' if msg else ''
+
+    def fit_slider(img):
+        short = min(img.size)
+        top = max(64, min(768, short // 32 * 32))
+        state['quiet'] = True
+        try: size.max = top; size.value = min(size.value, top)
+        finally: state['quiet'] = False
+        hint.value = (f"<small>The model's own size is <b>{col.render_size} px</b>, where its colors are cleanest; larger sizes "
+                      f"look at finer detail and can speckle. The slider stops at this photo's short side ({short} px).</small>")
+
+    def render():
+        name, img, colored = state['source']
+        for w in (pick, upload, size): w.disabled = True
+        say('colorizing…')
+        try:
+            res = col(img.convert('L'), size.value)
+            panes[0].value, panes[1].value = _jpeg_bytes(img.convert('L'), display_side), _jpeg_bytes(res, display_side)
+            panes[2].value = _jpeg_bytes(img, display_side) if colored else b''
+            boxes[2].layout.display = None if colored else 'none'
+            buf = io.BytesIO(); res.save(buf, 'PNG')
+            stem = html.escape(Path(name).stem, quote=True)
+            download.value = (f'<a download="{stem}-colorized.png" href="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode()}" '
+                              f'style="display:inline-block;padding:4px 12px;border:1px solid #888;border-radius:4px;text-decoration:none">'
+                              f'⬇ save the colorized photo ({res.width}×{res.height} px)</a>')
+            ui.renders, ui.last = ui.renders + 1, (name, img, res)
+            say(f'{name}: colorized at render size {size.value}')
+        except Exception as e: say(f'{name}: could not colorize it ({type(e).__name__}: {e})', error=True)
+        finally:
+            for w in (pick, upload, size): w.disabled = False
+
+    def on_pick(change):
+        if state['quiet'] or pick.value is None: return
+        img = load_rgb(photos[pick.value])
+        state['source'] = (pick.value, img, True)
+        fit_slider(img); render()
+
+    def on_upload(change):
+        if state['quiet'] or not upload.value: return
+        item = upload.value[0]
+        try: img = _decode_upload(item)
+        except ImageError as e:
+            say(f'{e}', error=True)
+            state['quiet'] = True
+            try: upload.value = () # the bad file is dropped; the widget keeps its last photo
+            finally: state['quiet'] = False
+            return
+        state['source'] = (Path(item.get('name') or 'upload').name, img, _has_color(img))
+        state['quiet'] = True
+        try: pick.value = None # no bundled photo is shown now, so picking any of them, even the last one, shows it
+        finally: state['quiet'] = False
+        fit_slider(img); render()
+
+    def on_size(change):
+        if not state['quiet']: render()
+
+    pick.observe(on_pick, names='value'); upload.observe(on_upload, names='value'); size.observe(on_size, names='value')
+    ui.update = render
+    on_pick(None)
     return ui
 
 # %% ../nbs/06_inference.ipynb #c032

@@ -23,8 +23,8 @@ __all__ = ['MODEL_CONFIGS', 'SHIPPED_MODEL', 'MODEL_FORMAT', 'depth_for', 'model
 # %% ../nbs/03a_models.ipynb #03n08
 MODEL_CONFIGS = dict(
     small=dict(generator=dict(arch='unet', n_down=None, nf=32, norm='batch', dropout=0.5), discriminator=dict(nf=32, n_layers=3, norm='spectral'), size=128),
-    full=dict(generator=dict(arch='resnet34', pretrained=False, self_attention=False), discriminator=dict(nf=64, n_layers=3, norm='batch'), size=256),
-    resnet18=dict(generator=dict(arch='resnet18', pretrained=False, self_attention=False), discriminator=dict(nf=64, n_layers=3, norm='batch'), size=256),
+    full=dict(generator=dict(arch='resnet34', pretrained=False, self_attention=False), discriminator=dict(nf=64, n_layers=3, norm='spectral'), size=256),
+    resnet18=dict(generator=dict(arch='resnet18', pretrained=False, self_attention=False), discriminator=dict(nf=64, n_layers=3, norm='spectral'), size=256),
 )
 MODEL_CONFIGS['unet'] = MODEL_CONFIGS['small']
 MODEL_CONFIGS['resnet34'] = MODEL_CONFIGS['full']

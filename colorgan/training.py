@@ -15,14 +15,14 @@ import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
-from fastai.learner import Learner, Metric
-from fastai.callback.core import Callback, CancelBatchException, CancelFitException, CancelTrainException
-from fastai.optimizer import OptimWrapper
-from fastcore.basics import noop, patch
 from .core import ColorganError, model_to_rgb, atomic_write, default_device, writes_to_log, AB_SCALE, RGB_FROM_XYZ, D65_WHITE
 from .data import colorization_dls, show_pairs
 from .models import build_discriminator, build_generator, load_model, read_model, model_config, save_checkpoint, load_checkpoint, save_model
 from .metrics import psnr, colorfulness
+from fastai.learner import Learner, Metric
+from fastai.callback.core import Callback, CancelBatchException, CancelFitException, CancelTrainException
+from fastai.optimizer import OptimWrapper
+from fastcore.basics import noop, patch
 
 # %% auto #0
 __all__ = ['HISTORY_FIELDS', 'PHASES', 'GANLoss', 'l1_loss', 'ColorMetric', 'TrainingDiverged', 'ConditionalGANCallback',
@@ -349,6 +349,7 @@ class TrainConfig:
     cache_dir:str = None # where decoded photos are cached (default: ~/.cache/colorgan)
     d_norm:Literal['batch', 'instance', 'spectral'] = None # the discriminator's normalization (default: the configuration's)
     init:str = None # start from the generator (and discriminator) of this model.pt: fine-tuning, or GAN after a separate warm-up
+    max_train:int = None # train on at most this many photos, spread evenly over the training files (quick runs on a large set)
 
 PHASES = ('pretrain', 'd_pretrain', 'gan')
 
@@ -383,9 +384,9 @@ class ColorGANTrainer:
         self.phase, self.phase_epoch, self.epoch, self.history, self.phase_seconds = 'pretrain', 0, 0, [], {}
         self.skip_batches, self.resume_rng, self.stop_reason = 0, None, None
         self.last_save, self.max_deadline = time.time(), None
-        n_val = min(self.cfg.n_samples, len(self.dls.valid_ds))
-        vb = self.dls.valid.one_batch()
-        self.sample_batch = (vb[0][:n_val], vb[1][:n_val])
+        items, n_val = self.dls.valid.items, min(self.cfg.n_samples, len(self.dls.valid_ds))
+        picks = [items[i * len(items) // n_val] for i in range(n_val)] # an even spread: a set stored class by class shows several classes
+        self.sample_batch = tuple(self.dls.test_dl(picks, with_labels=True, bs=n_val).one_batch())
         if ck: self._restore(ck)
 
     def _checkpoint_to_resume(self, resume):
@@ -411,7 +412,7 @@ class ColorGANTrainer:
     def _dataloaders(self):
         c = self.cfg
         return colorization_dls(c.data, size=self.model_cfg['size'], bs=c.bs, valid_pct=c.valid_pct, seed=c.seed, valid_every=c.valid_every,
-                                num_workers=c.num_workers, device=self.device, cache_dir=c.cache_dir)
+                                num_workers=c.num_workers, device=self.device, cache_dir=c.cache_dir, max_train=c.max_train)
 
     def _networks(self, from_init):
         "G and D: fresh, or from the model file `cfg.init` (its D only if it is the one asked for)."

@@ -31,6 +31,7 @@ VARIANTS = { # name: TrainConfig overrides (all from the same warm-up, for the s
     'GAN vanilla, L1×10': dict(gan_fraction=1., l1_weight=10.),
     'GAN vanilla, L1×100, EMA': dict(gan_fraction=1., ema=0.999),
     'L1 + classification': dict(gan_fraction=0., class_weight=0.05),
+    'GAN hinge, BatchNorm D': dict(gan_fraction=1., gan_loss='hinge', d_norm='batch'), # lesson 03's failing D, against 'GAN hinge, L1×100' (spectral norm)
 }
 def slug(name): return ''.join(c if c.isalnum() else '-' for c in name.lower()).strip('-').replace('--', '-')
 
@@ -60,12 +61,7 @@ def score(model_path:Path, extra:dict=None, baselines:bool=False)->dict:
 def grid(models:dict, path:Path, n:int=6):
     "Rows of gray | each model | real on the first `n` imagenet-sample validation photos (256 protocol at 128 px, rendered at 64 px)."
     import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
-    files = split_files(list_files(DATA/'imagenet-sample'), valid_every=10)[1]
-    reals = []
-    for f in files:
-        try: reals.append(np.asarray(protocol_crop(check_image(f), 128)))
-        except Exception: continue
-        if len(reals) == n: break
+    reals = valid_reals(128, n)
     rows = [('gray', [join_ab(r, torch.zeros(2, 1, 1)) for r in reals])]
     for name, m in models.items():
         if callable(m): fn = m
@@ -79,6 +75,31 @@ def grid(models:dict, path:Path, n:int=6):
         axs[i, 0].set_ylabel(name, rotation=0, ha='right', va='center', fontsize=8)
     fig.subplots_adjust(left=2.0 / (2.0 + 1.1 * n), right=0.995, top=0.995, bottom=0.005, wspace=0.03, hspace=0.03)
     path.parent.mkdir(parents=True, exist_ok=True); fig.savefig(path, dpi=72, pil_kwargs=dict(quality=85)); plt.close(fig)
+
+def valid_reals(size:int=128, n:int=None)->list:
+    "imagenet-sample's usable validation photos, center-cropped by the 256 protocol to `size` px."
+    reals = []
+    for f in split_files(list_files(DATA/'imagenet-sample'), valid_every=10)[1]:
+        try: reals.append(np.asarray(protocol_crop(check_image(f), size)))
+        except Exception: continue
+        if n and len(reals) == n: break
+    return reals
+
+def l1_vs_gan(l1:Path, gan:Path, folder:Path):
+    "Lesson 04's pictures of what the GAN adds: photos (L1 only | GAN | real) and the ab histograms of all validation photos."
+    import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
+    from colorgan.core import rgb_to_lab, image_to_tensor
+    from colorgan.data import ab_histogram, plot_ab_histogram
+    reals = valid_reals()
+    cols = {name: Colorizer.from_pretrained(m, device='cpu') for name, m in [('L1 only', l1), ('GAN (hinge)', gan)]}
+    outs = {name: [np.asarray(c(r, render_size=64)) for r in reals] for name, c in cols.items()}
+    outs['real'] = reals
+    grid({'L1 only': l1, 'GAN (hinge)': gan}, folder/'l1_vs_gan.jpg', n=6)
+    fig, axs = plt.subplots(1, 3, figsize=(12, 4))
+    for ax, (name, imgs) in zip(axs, outs.items()):
+        ab = torch.stack([rgb_to_lab(image_to_tensor(i))[1:] for i in imgs]) / AB_SCALE
+        plot_ab_histogram(ab_histogram(ab), ax, f'{name}: ab of {len(imgs)} photos')
+    fig.tight_layout(); fig.savefig(folder/'ab_l1_vs_gan.png', dpi=72); plt.close(fig)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -116,6 +137,8 @@ def main():
         done[n] = out/slug(n)/'model.pt'
         if kw.get('class_weight'): done['classifier, annealed mean'] = classifier_colorizer(out/slug(n), 64)
     grid({'warm-up (start)': Path(a.init), **done}, Path('nbs/images/study/remedies.jpg'))
+    if 'L1 only' in done and 'GAN hinge, L1×100' in done:
+        l1_vs_gan(done['L1 only'], done['GAN hinge, L1×100'], Path('nbs/images/study'))
     Path('nbs/images/study/remedies.json').write_text(json.dumps(results, indent=1))
 
 if __name__ == '__main__': main()
