@@ -82,7 +82,7 @@ def scan_images(path:str|Path, # a folder (or a single file)
 # %% ../nbs/01_data.ipynb #01n03
 def make_messy_folder(dest:str|Path # folder to create (emptied first)
                      )->Path:
-    "A folder of real photos mixed with broken, gray, tiny and awkward files."
+    "A folder of real photos mixed with broken, gray, tiny and awkward files: for testing a photo pipeline."
     dest = Path(dest)
     if dest.exists(): shutil.rmtree(dest)
     (dest/'nested'/'deeper').mkdir(parents=True)
@@ -99,7 +99,7 @@ def make_messy_folder(dest:str|Path # folder to create (emptied first)
     good.convert('P', palette=Image.ADAPTIVE).save(dest/'palette.png')
     good.convert('CMYK').save(dest/'cmyk.jpg')
     Image.fromarray((np.asarray(good.convert('L')).astype(np.uint16) * 257)).save(dest/'gray16.png')
-    import tifffile # ships with scikit-image; Pillow can read but not write 16-bit color; Pillow can read but not write 16-bit color
+    import tifffile # ships with scikit-image; Pillow can read but not write 16-bit color
     tifffile.imwrite(dest/'color16.tif', np.asarray(good).astype(np.uint16) * 257)
     good.convert('L').save(dest/'nested'/'gray.jpg')
     good.convert('L').convert('RGB').save(dest/'no_color_rgb.png')
