@@ -17,11 +17,11 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script.*deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['XYZ_FROM_RGB', 'RGB_FROM_XYZ', 'D65_WHITE', 'L_SCALE', 'AB_SCALE', 'SCALES', 'srgb_to_linear', 'linear_to_srgb',
-           'rgb_to_lab', 'lab_to_rgb', 'sample_photos', 'dev_data_dir', 'imagenet_sample_dir', 'image_to_tensor',
-           'tensor_to_image', 'normalize_lab', 'denormalize_lab', 'rgb_to_model', 'model_to_rgb', 'ColorganError',
-           'ImageError', 'open_image', 'to_rgb', 'load_rgb', 'list_files', 'resize_short_side', 'join_ab',
-           'atomic_write', 'default_device', 'course_data', 'writes_to_log']
+__all__ = ['XYZ_FROM_RGB', 'RGB_FROM_XYZ', 'D65_WHITE', 'L_SCALE', 'AB_SCALE', 'COLORLESS_CHROMA', 'SCALES', 'srgb_to_linear',
+           'linear_to_srgb', 'rgb_to_lab', 'lab_to_rgb', 'sample_photos', 'dev_data_dir', 'imagenet_sample_dir',
+           'image_to_tensor', 'tensor_to_image', 'normalize_lab', 'denormalize_lab', 'rgb_to_model', 'model_to_rgb',
+           'ColorganError', 'ImageError', 'open_image', 'to_rgb', 'load_rgb', 'list_files', 'color_spread',
+           'resize_short_side', 'join_ab', 'atomic_write', 'default_device', 'course_data', 'writes_to_log']
 
 # %% ../nbs/00_core.ipynb #c007
 def srgb_to_linear(x:torch.Tensor # sRGB values in [0, 1]
@@ -213,6 +213,15 @@ def list_files(path:str|Path, # a folder, or one file
     if not path.is_dir(): raise ColorganError(f'{path}: no such file or folder')
     it = path.rglob('*') if recurse else path.glob('*')
     return sorted(p for p in it if p.is_file() and not any(part.startswith('.') for part in p.relative_to(path).parts))
+
+# %% ../nbs/00_core.ipynb #00n16
+COLORLESS_CHROMA = 6 # a photo carries no color if 99% of its pixels have max(R,G,B) - min(R,G,B) below this (0-255)
+
+def color_spread(img:Image.Image)->float:
+    "99th percentile of max(R,G,B) − min(R,G,B) over a 64-pixel thumbnail: about 0 for a photo with no color."
+    t = img.convert('RGB').copy(); t.thumbnail((64, 64))
+    a = np.asarray(t).astype(np.int16)
+    return float(np.percentile(a.max(-1) - a.min(-1), 99))
 
 # %% ../nbs/00_core.ipynb #00n34
 def resize_short_side(img:Image.Image, # any PIL image

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from PIL import Image
 from .core import (ColorganError, ImageError, open_image, to_rgb, list_files, resize_short_side, atomic_write, writes_to_log,
-                           rgb_to_model, model_to_rgb, sample_photos, load_rgb, default_device, AB_SCALE) # first: it silences a deprecation warning of fastai's import
+                           rgb_to_model, model_to_rgb, sample_photos, load_rgb, default_device, color_spread, COLORLESS_CHROMA, AB_SCALE) # first: it silences a deprecation warning of fastai's import
 from fastcore.parallel import parallel
 from fastai.data.block import DataBlock, TransformBlock
 from fastai.data.core import TfmdDL, DataLoaders
@@ -23,21 +23,14 @@ from fastai.vision.augment import RandomResizedCrop, FlipItem
 from fasttransform import Transform
 
 # %% auto #0
-__all__ = ['MIN_SIDE', 'COLORLESS_CHROMA', 'GRAY_MODES', 'PRESETS', 'color_spread', 'check_image', 'ScanReport',
-           'unusable_reason', 'scan_images', 'make_messy_folder', 'default_cache_dir', 'ImageCache',
-           'TensorColorTarget', 'PILColorTarget', 'LabSplit', 'show_pairs', 'ColorizationDL', 'resolve_source',
-           'split_files', 'colorization_dls', 'ab_histogram', 'plot_ab_histogram']
+__all__ = ['MIN_SIDE', 'GRAY_MODES', 'PRESETS', 'check_image', 'ScanReport', 'unusable_reason', 'scan_images',
+           'make_messy_folder', 'default_cache_dir', 'ImageCache', 'TensorColorTarget', 'PILColorTarget', 'LabSplit',
+           'show_pairs', 'ColorizationDL', 'resolve_source', 'split_files', 'colorization_dls', 'ab_histogram',
+           'plot_ab_histogram']
 
 # %% ../nbs/01_data.ipynb #c008
 MIN_SIDE = 32 # photos whose shorter side is below this many pixels are too small to crop from
-COLORLESS_CHROMA = 6 # a photo carries no color if 99% of its pixels have max(R,G,B) - min(R,G,B) below this (0-255)
 GRAY_MODES = {'1', 'L', 'LA', 'La', 'I', 'I;16', 'I;16B', 'I;16L', 'I;16N', 'F'}
-
-def color_spread(img:Image.Image)->float:
-    "99th percentile of max(R,G,B) − min(R,G,B) over a 64-pixel thumbnail: about 0 for a photo with no color."
-    t = img.convert('RGB').copy(); t.thumbnail((64, 64))
-    a = np.asarray(t).astype(np.int16)
-    return float(np.percentile(a.max(-1) - a.min(-1), 99))
 
 def check_image(path:str|Path # an image file
                )->Image.Image:

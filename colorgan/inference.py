@@ -13,7 +13,7 @@ import torch
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from .core import (ImageError, load_rgb, to_rgb, list_files, atomic_write, join_ab, rgb_to_model,
-                           image_to_tensor, sample_photos, default_device, AB_SCALE)
+                           image_to_tensor, sample_photos, default_device, color_spread, COLORLESS_CHROMA, AB_SCALE)
 from .models import load_model
 
 # %% auto #0
@@ -153,11 +153,6 @@ def _jpeg_bytes(img:Image.Image, side:int)->bytes:
     img = img.copy(); img.thumbnail((side, side), Image.BICUBIC)
     buf = io.BytesIO(); img.convert('RGB').save(buf, 'JPEG', quality=90); return buf.getvalue()
 
-def _has_color(img:Image.Image)->bool:
-    "Whether a photo carries color: its R, G and B differ by more than JPEG noise on average."
-    a = np.asarray(img.convert('RGB').reduce(max(1, min(img.size) // 256)), dtype=np.int16)
-    return float((a.max(2) - a.min(2)).mean()) > 2.
-
 def _decode_upload(item:dict)->Image.Image:
     "An uploaded file as upright RGB, through `load_rgb`, so a bad file gets the same reasons as anywhere else."
     import tempfile
@@ -237,7 +232,7 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
             try: upload.value = () # the bad file is dropped; the widget keeps its last photo
             finally: state['quiet'] = False
             return
-        state['source'] = (Path(item.get('name') or 'upload').name, img, _has_color(img))
+        state['source'] = (Path(item.get('name') or 'upload').name, img, color_spread(img) >= COLORLESS_CHROMA) # lesson 00's rule: is there an original worth showing?
         state['quiet'] = True
         try: pick.value = None # no bundled photo is shown now, so picking any of them, even the last one, shows it
         finally: state['quiet'] = False
