@@ -253,10 +253,10 @@ class _Core(torch.nn.Module):
 
 def export_onnx(self:Colorizer, path:str|Path, # .onnx file to write
                 opset:int=17)->Path:
-    "Export the generator to ONNX: input 'L' (B, 1, H, W), H and W multiples of 2**n_down; output 'ab' (B, 2, H, W)."
+    "Export the generator to ONNX: input 'L' (B, 1, H, W), H and W multiples of `multiple`; output 'ab' (B, 2, H, W)."
     if not hasattr(self.G, 'core'):
-        raise NotImplementedError('ONNX export is implemented for the pix2pix U-Net generator (the small configuration)')
-    m = 2 ** self.G.n_down
+        raise NotImplementedError('ONNX export is implemented for the U-Net generators (the small and lite0 configurations)')
+    m = self.multiple
     G = _Core(self.G).cpu().eval()
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')

