@@ -15,10 +15,11 @@ import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import ColorganError, model_to_rgb, atomic_write, default_device, writes_to_log, AB_SCALE, RGB_FROM_XYZ, D65_WHITE
+from .core import ColorganError, model_to_rgb, atomic_write, default_device, writes_to_log
 from .data import colorization_dls, show_pairs
 from .models import build_discriminator, build_generator, load_model, read_model, model_config, save_checkpoint, load_checkpoint, save_model
 from .metrics import psnr, colorfulness
+from .losses import GANLoss, l1_loss, ClassificationLoss
 from fastai.learner import Learner, Metric
 from fastai.callback.core import Callback, CancelBatchException, CancelFitException, CancelTrainException
 from fastai.optimizer import OptimWrapper
@@ -26,34 +27,8 @@ from fastai.torch_core import trainable_params
 from fastcore.basics import noop, patch
 
 # %% auto #0
-__all__ = ['HISTORY_FIELDS', 'PHASES', 'WARMUP_PHASES', 'GANLoss', 'l1_loss', 'ColorMetric', 'TrainingDiverged',
-           'ConditionalGANCallback', 'EMACallback', 'ab_bins', 'soft_encode', 'rebalance_weights', 'annealed_mean',
-           'ClassificationLoss', 'seed_everything', 'plot_history', 'RunKeeper', 'TrainConfig', 'ColorGANTrainer',
-           'train']
-
-# %% ../nbs/04_training.ipynb #c007
-class GANLoss:
-    "Discriminator and generator losses for a PatchGAN's logits: 'vanilla', 'lsgan' or 'hinge'."
-    def __init__(self, kind:str='vanilla', # 'vanilla' (BCE with logits), 'lsgan' or 'hinge'
-                 label_smoothing:float=0.): # one-sided: real targets become 1 - label_smoothing
-        if kind not in ('vanilla', 'lsgan', 'hinge'): raise ValueError(f"gan loss must be 'vanilla', 'lsgan' or 'hinge', got {kind!r}")
-        self.kind, self.real_label = kind, 1. - label_smoothing
-        self.threshold = 0.5 if kind == 'lsgan' else 0. # D's decision boundary: lsgan regresses to 0 and 1, the others' logits change sign
-    def _crit(self, logits, target):
-        t = torch.full_like(logits, target)
-        return F.binary_cross_entropy_with_logits(logits, t) if self.kind == 'vanilla' else F.mse_loss(logits, t)
-    def d_loss(self, real_logits, fake_logits):
-        "D's loss, halved as in pix2pix."
-        if self.kind == 'hinge': return 0.5 * (F.relu(1 - real_logits).mean() + F.relu(1 + fake_logits).mean())
-        return 0.5 * (self._crit(real_logits, self.real_label) + self._crit(fake_logits, 0.))
-    def g_loss(self, fake_logits):
-        "G's adversarial loss: make D call its output real."
-        if self.kind == 'hinge': return -fake_logits.mean()
-        return self._crit(fake_logits, 1.)
-
-def l1_loss(pred, target):
-    "Mean absolute error on normalized ab."
-    return (pred.float() - target.float()).abs().mean()
+__all__ = ['HISTORY_FIELDS', 'PHASES', 'WARMUP_PHASES', 'ColorMetric', 'TrainingDiverged', 'ConditionalGANCallback',
+           'EMACallback', 'seed_everything', 'plot_history', 'RunKeeper', 'TrainConfig', 'ColorGANTrainer', 'train']
 
 # %% ../nbs/04_training.ipynb #04n02
 class ColorMetric(Metric):
@@ -139,82 +114,6 @@ class EMACallback(Callback):
         self.G.load_state_dict(self.averaged.state_dict())
     def after_validate(self):
         if hasattr(self, 'raw'): self.G.load_state_dict(self.raw); del self.raw
-
-# %% ../nbs/04_training.ipynb #04n17
-def ab_bins(grid:float=10. # cell size in Lab units
-           )->torch.Tensor: # (Q, 2) bin centers (a, b) in Lab units
-    "Centers of the ab cells that hold a displayable sRGB color at some lightness (Zhang et al.'s quantization)."
-    # Lab → linear RGB as in `lab_to_rgb`, written out here because `lab_to_rgb` clips to the gamut, which is what we must test
-    g = torch.arange(-110., 110. + 1e-6, grid, dtype=torch.float64)
-    A, B = torch.meshgrid(g, g, indexing='xy'); centers = torch.stack([A.flatten(), B.flatten()], 1)
-    o = torch.linspace(-grid / 2, grid / 2, 5, dtype=torch.float64)
-    O1, O2 = torch.meshgrid(o, o, indexing='xy')
-    pts = (centers[:, None] + torch.stack([O1.flatten(), O2.flatten()], 1)[None]).reshape(-1, 2)
-    fy = (torch.linspace(0, 100, 201, dtype=torch.float64)[:, None] + 16) / 116
-    f = torch.stack([pts[:, 0][None] / 500 + fy, fy.expand(-1, len(pts)), fy - pts[:, 1][None] / 200], -1)
-    rgb = (torch.where(f > 0.2068966, f ** 3, (f - 16 / 116) / 7.787) * D65_WHITE) @ RGB_FROM_XYZ.T
-    inside = ((rgb >= 0) & (rgb <= 1)).all(-1).any(0).reshape(len(centers), -1).any(1)
-    return centers[inside].float()
-
-def soft_encode(ab:torch.Tensor, # (N, 2) colors in Lab units
-                centers:torch.Tensor, # (Q, 2) bin centers
-                k:int=5, sigma:float=5.)->torch.Tensor: # (N, Q) soft targets, each row summing to 1
-    "Zhang et al.'s soft encoding: the `k` nearest bins, weighted by a Gaussian of the distance."
-    d2 = torch.cdist(ab.float(), centers.float()) ** 2
-    near, idx = d2.topk(k, dim=1, largest=False)
-    w = torch.softmax(-near / (2 * sigma ** 2), 1)
-    return torch.zeros_like(d2).scatter_(1, idx, w)
-
-def rebalance_weights(counts:torch.Tensor, # (Q,) how often each bin occurred (soft counts)
-                      centers:torch.Tensor, lam:float=0.5, sigma:float=5.)->torch.Tensor: # (Q,) weights, mean 1 under the data
-    "Class-rebalancing weights: ((1 − λ)·p̃ + λ/Q)⁻¹ with p̃ the Gaussian-smoothed bin frequencies, normalized so E_p̃[w] = 1."
-    p = counts.float() / counts.sum().clamp(min=1e-12)
-    kern = torch.exp(-torch.cdist(centers, centers) ** 2 / (2 * sigma ** 2)); kern = kern / kern.sum(1, keepdim=True)
-    p = p @ kern
-    w = 1 / ((1 - lam) * p + lam / len(p))
-    return w / (p * w).sum()
-
-def annealed_mean(logits:torch.Tensor, # (B, Q, h, w) bin scores
-                  centers:torch.Tensor, # (Q, 2) bin centers, Lab units
-                  T:float=0.38 # temperature: 1 is the mean, → 0 the mode
-                 )->torch.Tensor: # (B, 2, h, w) normalized ab
-    "Zhang et al.'s annealed-mean decoding of a distribution over ab bins."
-    p = torch.softmax(logits.float() / T, 1)
-    return torch.einsum('bqhw,qc->bchw', p, centers.to(p.device)) / AB_SCALE
-
-class ClassificationLoss(Callback):
-    "Zhang et al.'s rebalanced classification loss, as an auxiliary term of G's loss through a head on G's last decoder features."
-    order = 25 # after ConditionalGANCallback has set G's loss
-    def __init__(self, G:nn.Module, # a `UNetGenerator` or a `Lite0UNet`
-                 weight:float=0.1, # weight next to the L1 term (scaled by the L1 weight in the GAN phase)
-                 lr:float=2e-4):
-        if not hasattr(G, 'up') and not hasattr(G, 'final'): raise ColorganError('the classification loss needs the U-Net generator (small, unet) or lite0')
-        self.G, self.weight, self.centers = G, weight, ab_bins()
-        last_block = G.up[-1] if hasattr(G, 'up') else G.final # the head reads the same features as G's last layer
-        last = next(m for m in last_block.modules() if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)))
-        self.head = nn.Sequential(nn.ReLU(), nn.Conv2d(last.in_channels, len(self.centers), 1))
-        self.opt = torch.optim.Adam(self.head.parameters(), lr=lr, betas=(0.5, 0.999))
-        self.counts, self.scale = torch.zeros(len(self.centers)), 1. # the trainer sets `scale` to the L1 weight in the GAN phase
-        last_block.register_forward_hook(lambda m, inp, out: setattr(self, 'feats', inp[0]))
-    def before_fit(self):
-        self.head.to(self.dls.device); self.centers = self.centers.to(self.dls.device); self.counts = self.counts.to(self.dls.device)
-    def logits(self)->torch.Tensor: return self.head(self.feats)
-    def after_loss(self):
-        if not self.training: return
-        logits = self.logits()
-        ab = F.adaptive_avg_pool2d(self.yb[0].float(), logits.shape[-2:]) * AB_SCALE # the target at the head's resolution
-        z = soft_encode(ab.permute(0, 2, 3, 1).reshape(-1, 2), self.centers)
-        self.counts += z.sum(0).detach()
-        w = rebalance_weights(self.counts, self.centers)[z.argmax(1)]
-        ce = -(w * (z * F.log_softmax(logits.float().permute(0, 2, 3, 1).reshape(-1, len(self.centers)), 1)).sum(1)).mean()
-        self.learn.loss_grad = self.learn.loss_grad + self.weight * self.scale * ce
-        self.learn.loss = self.learn.loss_grad.clone().detach()
-        self.ce = ce.item()
-        self.opt.zero_grad(set_to_none=True)
-    def after_step(self): self.opt.step()
-    def state_dict(self): return dict(head=self.head.state_dict(), opt=self.opt.state_dict(), counts=self.counts.cpu())
-    def load_state_dict(self, sd):
-        self.head.load_state_dict(sd['head']); self.opt.load_state_dict(sd['opt']); self.counts = sd['counts'].clone()
 
 # %% ../nbs/04_training.ipynb #c015
 def _rng_state():

@@ -16,7 +16,8 @@ import numpy as np, torch
 from PIL import Image
 from colorgan.core import join_ab, AB_SCALE
 from colorgan.models import load_checkpoint
-from colorgan.training import TrainConfig, train, ClassificationLoss, annealed_mean
+from colorgan.training import TrainConfig, train
+from colorgan.losses import ClassificationLoss, annealed_mean
 from colorgan.evaluation import evaluate, protocol_crop
 from colorgan.inference import Colorizer
 from colorgan.data import check_image, split_files
