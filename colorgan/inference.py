@@ -60,7 +60,7 @@ class Colorizer:
 
     @property
     def multiple(self)->int:
-        "The generator computes sides that are multiples of this: 2**n_down for the U-Net, 32 for the ResNet U-Nets."
+        "The generator computes sides that are multiples of this: 2**n_down for the U-Net, 32 for the ResNet and EfficientNet U-Nets."
         return 2 ** self.G.n_down if hasattr(self.G, 'n_down') else getattr(self.G, 'multiple', 1)
 
     def render_shape(self, w:int, h:int, # the photo's size
