@@ -84,7 +84,7 @@ def evaluate(data:str, # folder of color photos, or 'samples'
     from colorgan import evaluation as ev
     from colorgan.inference import Colorizer
     col = Colorizer.from_pretrained(model, device=device)
-    res = ev.evaluate(data, {'model': _colorize_array(col, render_size)}, size=size, limit=limit, valid_every=valid_every)
+    res = ev.evaluate(data, {'model': _colorize_array(col, render_size)}, size=size, limit=limit, valid_every=valid_every, device=col.device)
     res['model'] = dict(path=str(model or 'shipped'), render_size=render_size or col.render_size)
     print(f"model: {res['model']['path']}, render size {res['model']['render_size']}")
     print(ev.format_table(res))

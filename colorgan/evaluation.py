@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .core import ColorganError, ImageError, rgb_to_lab, image_to_tensor, resize_short_side, join_ab, atomic_write, AB_SCALE
+from .core import ColorganError, ImageError, rgb_to_lab, image_to_tensor, resize_short_side, join_ab, atomic_write, default_device, AB_SCALE
 from .data import resolve_source, split_files, check_image, ab_histogram, plot_ab_histogram
 from .metrics import psnr, colorfulness, ssim, ab_l1
 
@@ -53,8 +53,8 @@ def _inception(device='cpu'):
         except Exception as e:
             _INCEPTION['net'], _INCEPTION['why'] = None, f'{type(e).__name__}: {e}'
         else:
-            net.fc = torch.nn.Identity(); _INCEPTION['net'] = net.eval().to(device)
-    return _INCEPTION['net']
+            net.fc = torch.nn.Identity(); _INCEPTION['net'] = net.eval()
+    return _INCEPTION['net'].to(device) if _INCEPTION['net'] is not None else None
 
 def inception_features(imgs:list, # HxWx3 uint8 images
                        device='cpu', bs:int=16)->np.ndarray|None:
@@ -91,7 +91,8 @@ def evaluate(source, # folder, file list or preset
              valid_every:int=None, # only sorted index i % valid_every == 0 (10: the imagenet-sample validation split)
              fid:bool=True, # compute FID when the Inception weights can be had
              progress:bool=True,
-             baselines:bool=True # also score the gray and mean-ab baselines (False: when comparing many models on the same photos)
+             baselines:bool=True, # also score the gray and mean-ab baselines (False: when comparing many models on the same photos)
+             device=None # where InceptionV3 runs for FID (default: the GPU if there is one)
             )->dict:
     "Metrics of the gray and mean-ab baselines and of each colorizer on the color photos of `source`."
     files = resolve_source(source)
@@ -107,7 +108,8 @@ def evaluate(source, # folder, file list or preset
     methods = dict(gray=gray_baseline, mean_ab=lambda a: join_ab(a, torch.tensor(mab).view(2, 1, 1))) if baselines else {}
     methods.update(colorizers or {})
     real_cf = float(np.mean([colorfulness(r).item() for r in reals]))
-    real_feats = inception_features(reals) if fid else None
+    device = torch.device(device) if device is not None else default_device()
+    real_feats = inception_features(reals, device) if fid else None
     results, per_image, outputs = {}, {}, {}
     for name, fn in methods.items():
         it = reals
@@ -117,7 +119,7 @@ def evaluate(source, # folder, file list or preset
             if o.shape != r.shape: raise ValueError(f'{name}: output shape {o.shape} differs from input shape {r.shape}')
         ps = [psnr(o, r).item() for o, r in zip(outs, reals)]
         cfs = [colorfulness(o).item() for o in outs]
-        feats = inception_features(outs) if real_feats is not None else None
+        feats = inception_features(outs, device) if real_feats is not None else None
         results[name] = dict(psnr=float(np.mean(ps)), ssim=float(np.mean([ssim(o, r).item() for o, r in zip(outs, reals)])),
                              colorfulness=float(np.mean(cfs)), delta_cf=abs(float(np.mean(cfs)) - real_cf), real_colorfulness=real_cf,
                              ab_l1=float(np.mean([ab_l1(o, r).item() for o, r in zip(outs, reals)])),
