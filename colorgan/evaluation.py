@@ -6,13 +6,13 @@ Docs: https://colorgan.github.io/colorgan/evaluation.html.md"""
 
 # %% ../nbs/05_evaluation.ipynb #c001
 from __future__ import annotations
-import json, warnings
+import contextlib, io, json, warnings
 from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .core import ColorganError, ImageError, rgb_to_lab, image_to_tensor, resize_short_side, join_ab, atomic_write, default_device, AB_SCALE
+from .core import ColorganError, ImageError, rgb_to_lab, image_to_tensor, resize_short_side, join_ab, atomic_write, default_device, writes_to_log, AB_SCALE
 from .data import resolve_source, split_files, check_image, ab_histogram, plot_ab_histogram
 from .metrics import psnr, colorfulness, ssim, ab_l1
 
@@ -47,7 +47,7 @@ def _inception(device='cpu'):
     if 'net' not in _INCEPTION:
         import torchvision.models as tvm
         try:
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()): # torch.hub's 'Downloading ...' line: FID is reported as unavailable instead
                 warnings.simplefilter('ignore')
                 net = tvm.inception_v3(weights=tvm.Inception_V3_Weights.IMAGENET1K_V1)
         except Exception as e:
@@ -113,7 +113,7 @@ def evaluate(source, # folder, file list or preset
     results, per_image, outputs = {}, {}, {}
     for name, fn in methods.items():
         it = reals
-        if progress: it = progress_bar(reals); it.comment = name
+        if progress and not writes_to_log(): it = progress_bar(reals); it.comment = name # a log file gets no bar
         outs = [fn(r) for r in it]
         for o, r in zip(outs, reals):
             if o.shape != r.shape: raise ValueError(f'{name}: output shape {o.shape} differs from input shape {r.shape}')

@@ -6,6 +6,7 @@ Docs: https://colorgan.github.io/colorgan/generator.html.md"""
 
 # %% ../nbs/02_generator.ipynb #c001
 from __future__ import annotations
+import contextlib, io, sys
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -110,10 +111,14 @@ def _resnet(arch, pretrained):
     if arch not in ('resnet18', 'resnet34'): raise ValueError(f"arch must be 'resnet18' or 'resnet34', got {arch!r}")
     fn, weights = getattr(tvm, arch), (tvm.ResNet18_Weights if arch == 'resnet18' else tvm.ResNet34_Weights).IMAGENET1K_V1
     if not pretrained: return fn(weights=None)
-    try: return fn(weights=weights)
+    log = io.StringIO() # torch.hub's download messages: shown once the weights are here, dropped when the download fails
+    try:
+        with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log): net = fn(weights=weights)
     except Exception as e:
         raise ColorganError(f'could not download the ImageNet weights of {arch} from torchvision ({type(e).__name__}); '
                             'this needs internet once (they are cached afterwards), or use pretrained=False') from None
+    sys.stdout.write(log.getvalue())
+    return net
 
 def resnet_unet(arch:str='resnet18', # 'resnet18' or 'resnet34'
                 pretrained:bool=False, # start the encoder from torchvision's ImageNet weights (needs internet once)
