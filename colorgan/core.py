@@ -275,14 +275,12 @@ SCALES = ('test', 'cpu', 'gpu')
 
 def course_data(scale:str # 'test', 'cpu' or 'gpu'
                )->str:
-    "The photos the lessons use at `scale`: 'samples' (test), the tiny-imagenet folder (cpu), or the 'coco' preset (gpu)."
+    "The photos the lessons use at `scale`: 'samples' (test); a local tiny-imagenet folder, else the 'imagenette' preset (cpu); the 'coco' preset (gpu)."
     if scale not in SCALES: raise ColorganError(f"SCALE must be one of {', '.join(SCALES)}, got {scale!r}")
     if scale == 'test': return 'samples'
     if scale == 'gpu': return 'coco' # fastai's COCO sample: colorgan.data downloads it once
     d = dev_data_dir('tiny-imagenet')
-    if d is None: raise ColorganError("SCALE 'cpu' uses tiny-imagenet, which is not on this machine: put its folder at "
-                                      "shared/data/tiny-imagenet (in or above the working folder), or set COLORGAN_DATA to the folder that holds it")
-    return str(d)
+    return str(d) if d else 'imagenette' # fastai's Imagenette (160 px): colorgan.data downloads it once
 
 # %% ../nbs/00_core.ipynb #00n02
 def writes_to_log()->bool:
