@@ -1,11 +1,7 @@
 """The deciding comparison of lesson 04: the from-scratch `small` U-Net against the `lite0` U-Net on a pretrained
 EfficientNet-Lite0 encoder, and the remedies tried on `lite0`, all trained on tiny-imagenet on one CPU thread each.
 
-The runs and their scores are made by the shell scripts this one reads (see the model card in lesson 06):
-
-    runs/cmp/round1.sh     small and lite0 at once, one thread each, 60 minutes each
-    runs/cmp/rounds23.sh   four GAN variants from lite0's L1 warm-up, 24 minutes each, two at a time
-    runs/cmp/evaluate.sh   `colorgan evaluate` of every model on imagenet-sample (256 protocol) and tiny-imagenet (64)
+The runs and their scores are made by scripts/encoder_study.sh (about 2 h 20 min on an idle 2-core machine).
 
 This script gathers the scores into nbs/images/study/encoder.json, prints them as a table, and draws the picture grid
 nbs/images/study/encoder.jpg: gray | every model | real, on imagenet-sample validation photos of skies, grass, skin and food.
