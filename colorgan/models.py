@@ -72,7 +72,7 @@ def build_models(cfg:str|dict='small', **generator_overrides)->tuple[nn.Module, 
     return build_generator(cfg), build_discriminator(cfg), cfg
 
 # %% ../nbs/03a_models.ipynb #03n12
-SHIPPED_MODEL = Path(colorgan.__file__).parent/'weights'/'colorgan-small.pt' # the model the package carries
+SHIPPED_MODEL = Path(colorgan.__file__).parent/'weights'/'colorgan-lite0.pt' # the model the package carries
 MODEL_FORMAT = 1 # version of the model file's layout
 
 def save_checkpoint(path:str|Path, state:dict):
