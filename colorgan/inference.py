@@ -13,7 +13,7 @@ import torch
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from .core import (ImageError, load_rgb, to_rgb, list_files, atomic_write, join_ab, rgb_to_model,
-                           image_to_tensor, sample_photos, default_device, color_spread, COLORLESS_CHROMA, AB_SCALE)
+                           image_to_tensor, sample_photos, default_device, color_spread, writes_to_log, COLORLESS_CHROMA, AB_SCALE)
 from .models import load_model
 
 # %% auto #0
@@ -130,7 +130,7 @@ def colorize_files(colorizer:Colorizer, inputs:list, out:str|Path, render_size:i
     for p, r in errors: report(p, r)
     done = []
     chunks = [plan[i:i + bs] for i in range(0, len(plan), bs)]
-    for chunk in (progress_bar(chunks) if progress and len(chunks) > 1 else chunks):
+    for chunk in (progress_bar(chunks) if progress and len(chunks) > 1 and not writes_to_log() else chunks): # a log file gets no bar
         loaded = []
         for src, dst in chunk:
             try:
