@@ -21,7 +21,8 @@ __all__ = ['XYZ_FROM_RGB', 'RGB_FROM_XYZ', 'D65_WHITE', 'L_SCALE', 'AB_SCALE', '
            'linear_to_srgb', 'rgb_to_lab', 'lab_to_rgb', 'sample_photos', 'dev_data_dir', 'imagenet_sample_dir',
            'image_to_tensor', 'tensor_to_image', 'normalize_lab', 'denormalize_lab', 'rgb_to_model', 'model_to_rgb',
            'ColorganError', 'ImageError', 'open_image', 'to_rgb', 'load_rgb', 'list_files', 'color_spread',
-           'resize_short_side', 'join_ab', 'atomic_write', 'default_device', 'course_data', 'writes_to_log']
+           'resize_short_side', 'join_ab', 'atomic_write', 'default_device', 'course_data', 'quiet_download',
+           'writes_to_log']
 
 # %% ../nbs/00_core.ipynb #c007
 def srgb_to_linear(x:torch.Tensor # sRGB values in [0, 1]
@@ -283,6 +284,14 @@ def course_data(scale:str # 'test', 'cpu' or 'gpu'
     return str(d) if d else 'imagenette' # fastai's Imagenette (160 px): colorgan.data downloads it once
 
 # %% ../nbs/00_core.ipynb #00n02
+def quiet_download(fn):
+    "Call `fn()` (a torch.hub download, say) holding back what it prints: shown once it succeeds, dropped when it fails, so an offline run shows only colorgan's own sentence."
+    import contextlib, io, sys
+    log = io.StringIO()
+    with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log): out = fn()
+    sys.stdout.write(log.getvalue())
+    return out
+
 def writes_to_log()->bool:
     "True when output goes to a file or a pipe, not to a terminal or a notebook: print lines there, not progress bars."
     import sys

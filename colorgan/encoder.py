@@ -10,7 +10,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from .core import ColorganError
-from .generator import check_input, pad_to_multiple
+from .generator import padded_forward
 
 # %% auto #0
 __all__ = ['LITE0_STAGES', 'SameConv', 'MBConv', 'EfficientNetLite0', 'lite0_weights_file', 'load_lite0_weights', 'UpBlock',
@@ -123,10 +123,7 @@ class Lite0UNet(nn.Module):
         for up, i in zip(self.decoder, self.skips[::-1]): x = up(x, f[i])
         x = F.interpolate(x, scale_factor=2., mode='bilinear', align_corners=False)
         return self.final(torch.cat([x, L], 1))
-    def forward(self, L:torch.Tensor)->torch.Tensor:
-        check_input(L, 1, 'Lite0UNet')
-        L, (h, w) = pad_to_multiple(L, self.multiple)
-        return self.core(L)[..., :h, :w]
+    def forward(self, L:torch.Tensor)->torch.Tensor: return padded_forward(self.core, L, self.multiple, 1, 'Lite0UNet')
 
 # %% ../nbs/02a_encoder.ipynb #02a25
 def lite0_splitter(model:Lite0UNet)->list:

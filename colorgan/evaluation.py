@@ -6,13 +6,13 @@ Docs: https://colorgan.github.io/colorgan/evaluation.html.md"""
 
 # %% ../nbs/05_evaluation.ipynb #c001
 from __future__ import annotations
-import contextlib, io, json, warnings
+import json, warnings
 from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .core import ColorganError, ImageError, rgb_to_lab, image_to_tensor, resize_short_side, join_ab, atomic_write, default_device, writes_to_log, AB_SCALE
+from .core import ColorganError, ImageError, rgb_to_lab, image_to_tensor, resize_short_side, join_ab, atomic_write, default_device, writes_to_log, quiet_download, AB_SCALE
 from .data import resolve_source, split_files, check_image, ab_histogram, plot_ab_histogram
 from .metrics import psnr, colorfulness, ssim, ab_l1
 
@@ -47,9 +47,9 @@ def _inception(device='cpu'):
     if 'net' not in _INCEPTION:
         import torchvision.models as tvm
         try:
-            with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()): # torch.hub's 'Downloading ...' line: FID is reported as unavailable instead
+            with warnings.catch_warnings():
                 warnings.simplefilter('ignore')
-                net = tvm.inception_v3(weights=tvm.Inception_V3_Weights.IMAGENET1K_V1)
+                net = quiet_download(lambda: tvm.inception_v3(weights=tvm.Inception_V3_Weights.IMAGENET1K_V1)) # offline: FID is reported as unavailable
         except Exception as e:
             _INCEPTION['net'], _INCEPTION['why'] = None, f'{type(e).__name__}: {e}'
         else:

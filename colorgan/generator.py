@@ -6,15 +6,14 @@ Docs: https://colorgan.github.io/colorgan/generator.html.md"""
 
 # %% ../nbs/02_generator.ipynb #c001
 from __future__ import annotations
-import contextlib, io, sys
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import ColorganError
+from .core import ColorganError, quiet_download
 
 # %% auto #0
-__all__ = ['norm_layer', 'pad_to_multiple', 'check_input', 'init_weights', 'UNetGenerator', 'SizeAgnostic', 'resnet_unet',
-           'count_macs']
+__all__ = ['norm_layer', 'pad_to_multiple', 'check_input', 'padded_forward', 'init_weights', 'UNetGenerator', 'SizeAgnostic',
+           'resnet_unet', 'count_macs']
 
 # %% ../nbs/02_generator.ipynb #c006
 def norm_layer(norm:str|None, # 'batch', 'instance', or 'none'/None for no normalization
@@ -40,6 +39,13 @@ def check_input(x:torch.Tensor, ch:int, name:str):
     if not isinstance(x, torch.Tensor) or x.ndim != 4 or x.shape[1] != ch:
         got = tuple(x.shape) if isinstance(x, torch.Tensor) else type(x).__name__
         raise ValueError(f'{name} expects a batch of shape (B, {ch}, H, W), got {got}')
+
+def padded_forward(core, # a network for inputs whose sides are multiples of `multiple`
+                   x:torch.Tensor, multiple:int, in_ch:int, name:str)->torch.Tensor:
+    "The contract every generator keeps: check `x`, pad it to a multiple of `multiple`, run `core`, crop back to the input's size."
+    check_input(x, in_ch, name)
+    x, (h, w) = pad_to_multiple(x, multiple)
+    return core(x)[..., :h, :w]
 
 def init_weights(m:nn.Module, std:float=0.02):
     "pix2pix initialization: convolutions N(0, std), norm scales N(1, std), biases 0."
@@ -91,9 +97,7 @@ class UNetGenerator(nn.Module):
         return x
 
     def forward(self, x:torch.Tensor)->torch.Tensor:
-        check_input(x, self.in_ch, 'UNetGenerator')
-        x, (h, w) = pad_to_multiple(x, 2 ** self.n_down)
-        return self.core(x)[..., :h, :w]
+        return padded_forward(self.core, x, 2 ** self.n_down, self.in_ch, 'UNetGenerator')
 
 # %% ../nbs/02_generator.ipynb #c017
 class SizeAgnostic(nn.Module):
@@ -101,23 +105,17 @@ class SizeAgnostic(nn.Module):
     def __init__(self, model:nn.Module, multiple:int=32, in_ch:int=1):
         super().__init__()
         self.model, self.multiple, self.in_ch = model, multiple, in_ch
-    def forward(self, x):
-        check_input(x, self.in_ch, 'generator')
-        x, (h, w) = pad_to_multiple(x, self.multiple)
-        return self.model(x)[..., :h, :w]
+    def forward(self, x): return padded_forward(self.model, x, self.multiple, self.in_ch, 'generator')
 
 def _resnet(arch, pretrained):
     import torchvision.models as tvm
     if arch not in ('resnet18', 'resnet34'): raise ValueError(f"arch must be 'resnet18' or 'resnet34', got {arch!r}")
     fn, weights = getattr(tvm, arch), (tvm.ResNet18_Weights if arch == 'resnet18' else tvm.ResNet34_Weights).IMAGENET1K_V1
     if not pretrained: return fn(weights=None)
-    log = io.StringIO() # torch.hub's download messages: shown once the weights are here, dropped when the download fails
-    try:
-        with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log): net = fn(weights=weights)
+    try: net = quiet_download(lambda: fn(weights=weights))
     except Exception as e:
         raise ColorganError(f'could not download the ImageNet weights of {arch} from torchvision ({type(e).__name__}); '
                             'this needs internet once (they are cached afterwards), or use pretrained=False') from None
-    sys.stdout.write(log.getvalue())
     return net
 
 def resnet_unet(arch:str='resnet18', # 'resnet18' or 'resnet34'
