@@ -17,7 +17,7 @@ from .core import (ImageError, load_rgb, to_rgb, list_files, atomic_write, join_
 from .models import load_model
 
 # %% auto #0
-__all__ = ['Colorizer', 'plan_outputs', 'colorize_files', 'colorize_widget', 'export_onnx']
+__all__ = ['UPLOAD_LIMIT_MB', 'Colorizer', 'plan_outputs', 'colorize_files', 'colorize_widget', 'export_onnx']
 
 # %% ../nbs/06_inference.ipynb #c006
 def _as_rgb_image(img)->Image.Image:
@@ -164,42 +164,64 @@ def _decode_upload(item:dict)->Image.Image:
         except ImageError as e: raise ImageError(name, e.reason) from None
     return img
 
+UPLOAD_LIMIT_MB = 50 # the widget's default upload limit; `colorgan app --max-upload-mb` sets it through COLORGAN_APP_MAX_UPLOAD_MB
+
 def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in the package
-                    display_side:int=480 # long side of the pictures shown, in pixels (the download keeps full resolution)
+                    display_side:int=640, # long side of the pictures shown, in pixels (the download keeps full resolution)
+                    max_upload_mb:float=None # larger uploads are refused with a line; default: $COLORGAN_APP_MAX_UPLOAD_MB, else 50
                    ):
     "An ipywidgets app: pick or upload a photo, choose the render size, see input | colorized | original, save the result."
-    import base64, html
+    import base64, html, os
     import ipywidgets as W
     col = colorizer or Colorizer.from_pretrained()
+    limit = float(max_upload_mb or os.environ.get('COLORGAN_APP_MAX_UPLOAD_MB') or UPLOAD_LIMIT_MB)
     photos = {p.stem: p for p in sample_photos()}
     pick = W.Dropdown(options=list(photos), description='photo')
     upload = W.FileUpload(accept='image/*', multiple=False, description='upload a photo')
     size = W.IntSlider(value=col.render_size, min=64, max=768, step=32, description='render size', continuous_update=False)
     hint, status, download = W.HTML(), W.HTML(), W.HTML()
-    panes = [W.Image(format='jpeg', layout=W.Layout(width='100%', height='auto', object_fit='contain')) for _ in range(3)]
+    limit_note = W.HTML(f'<small style="color:#555">photos up to {limit:g} MB</small>')
+    # each picture keeps its proportions and fits the window: a tall photo is shown whole, never stretched or scrolled
+    panes = [W.Image(format='jpeg', layout=W.Layout(width='auto', height='auto', max_width='100%', max_height='60vh', object_fit='contain'))
+             for _ in range(3)]
     titles = [W.HTML(f'<b>{t}</b>') for t in ('input', 'colorized', 'original')]
     boxes = [W.VBox([t, p], layout=W.Layout(flex='1 1 0', min_width='0', align_items='center')) for t, p in zip(titles, panes)]
-    ui = W.VBox([W.HBox([pick, upload]), size, hint, status, W.HBox(boxes, layout=W.Layout(width='100%')), download])
-    for w, cls in [(status, 'status'), (download, 'download'), *zip(panes, ('input', 'colorized', 'original'))]: w.add_class(f'colorgan-{cls}') # for scripts that drive the page
-    ui.pick, ui.upload, ui.size, ui.status, ui.panes, ui.download, ui.renders, ui.last = pick, upload, size, status, panes, download, 0, None
-    state = dict(source=None, quiet=False) # source: (name, photo, has color); quiet: ignore the events we cause ourselves
+    # the status line and the save link sit above the pictures, so both stay in view whatever the photo's shape
+    ui = W.VBox([W.HBox([pick, upload, limit_note], layout=W.Layout(align_items='center')), size, hint,
+                 W.HBox([status, download], layout=W.Layout(align_items='center', justify_content='space-between')),
+                 W.HBox(boxes, layout=W.Layout(width='100%'))])
+    for w, cls in [(status, 'status'), (download, 'download'), (hint, 'hint'), *zip(panes, ('input', 'colorized', 'original'))]: w.add_class(f'colorgan-{cls}') # for scripts that drive the page
+    ui.pick, ui.upload, ui.size, ui.hint, ui.status, ui.panes, ui.download = pick, upload, size, hint, status, panes, download
+    ui.renders, ui.last, ui.max_upload_mb = 0, None, limit
+    # source: (name, photo, has color); quiet: ignore the events we cause ourselves; wanted: the render size last chosen
+    state = dict(source=None, quiet=False, wanted=col.render_size)
 
     def say(msg, error=False):
         status.value = f'<span style="color:{"#b00020" if error else "#555"}">{html.escape(msg)}</span>' if msg else ''
 
-    def fit_slider(img):
-        short = min(img.size)
-        top = max(64, min(768, short // 32 * 32))
+    def quietly(fn):
         state['quiet'] = True
-        try: size.max = top; size.value = min(size.value, top)
+        try: fn()
         finally: state['quiet'] = False
+
+    def busy(on):
+        for w in (pick, upload, size): w.disabled = on
+
+    def fit_slider(img):
+        "Each photo gets the size last chosen (the model's own at first), within what this photo allows: never a size left by an earlier photo."
+        w, h = img.size; short = min(w, h)
+        top = max(size.min, min(768, short // 32 * 32))
+        def fit(): size.max = top; size.value = min(state['wanted'], top)
+        quietly(fit)
+        if short < size.min: note = f"This photo ({w}×{h} px) is smaller than the slider's smallest size, {size.min} px, where it renders."
+        elif short // 32 * 32 > 768: note = f"The slider stops at {top} px, the largest render size (this photo's short side is {short} px)."
+        else: note = f"The slider stops at {top} px: this photo's short side ({short} px), to a multiple of 32."
         hint.value = (f"<small>The model's own size is <b>{col.render_size} px</b>, where its colors are cleanest; larger sizes "
-                      f"look at finer detail and can speckle. The slider stops at this photo's short side ({short} px).</small>")
+                      f"look at finer detail and can speckle. {html.escape(note)}</small>")
 
     def render():
         name, img, colored = state['source']
-        for w in (pick, upload, size): w.disabled = True
-        say('colorizing…')
+        busy(True); say('colorizing…')
         try:
             res = col(img.convert('L'), size.value)
             panes[0].value, panes[1].value = _jpeg_bytes(img.convert('L'), display_side), _jpeg_bytes(res, display_side)
@@ -213,8 +235,7 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
             ui.renders, ui.last = ui.renders + 1, (name, img, res)
             say(f'{name}: colorized at render size {size.value}')
         except Exception as e: say(f'{name}: could not colorize it ({type(e).__name__}: {e})', error=True)
-        finally:
-            for w in (pick, upload, size): w.disabled = False
+        finally: busy(False)
 
     def on_pick(change):
         if state['quiet'] or pick.value is None: return
@@ -225,21 +246,21 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
     def on_upload(change):
         if state['quiet'] or not upload.value: return
         item = upload.value[0]
-        try: img = _decode_upload(item)
-        except ImageError as e:
-            say(f'{e}', error=True)
-            state['quiet'] = True
-            try: upload.value = () # the bad file is dropped; the widget keeps its last photo
-            finally: state['quiet'] = False
-            return
-        state['source'] = (Path(item.get('name') or 'upload').name, img, color_spread(img) >= COLORLESS_CHROMA) # lesson 00's rule: is there an original worth showing?
-        state['quiet'] = True
-        try: pick.value = None # no bundled photo is shown now, so picking any of them, even the last one, shows it
-        finally: state['quiet'] = False
+        name = Path(item.get('name') or 'upload').name
+        mb = (item.get('size') or len(item['content'])) / 2**20
+        busy(True); say(f'reading {name} ({f"{mb:.1f} MB" if mb >= 0.1 else f"{mb * 1024:.0f} KB"})…') # at once: decoding a large photo takes a while
+        # emptied at once, so that uploading the same file again is a change, and the button counts no file left behind
+        quietly(lambda: setattr(upload, 'value', ()))
+        try:
+            if mb > limit: raise ImageError(name, f'{mb:.1f} MB, over this app\'s upload limit of {limit:g} MB')
+            img = _decode_upload(item)
+        except ImageError as e: say(f'{e}', error=True); busy(False); return # the widget keeps its last photo
+        state['source'] = (name, img, color_spread(img) >= COLORLESS_CHROMA) # lesson 00's rule: is there an original worth showing?
+        quietly(lambda: setattr(pick, 'value', None)) # no bundled photo is shown now, so picking any of them, even the last one, shows it
         fit_slider(img); render()
 
     def on_size(change):
-        if not state['quiet']: render()
+        if not state['quiet']: state['wanted'] = size.value; render()
 
     pick.observe(on_pick, names='value'); upload.observe(on_upload, names='value'); size.observe(on_size, names='value')
     ui.update = render
