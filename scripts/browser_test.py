@@ -6,8 +6,8 @@ Steps, each followed by a check of the page and a screenshot: the page renders; 
 render-size slider; upload a good JPEG, then the same file again (colorized twice); a corrupt one (an error line,
 no traceback); a 14 MB photo (over the 10 MiB a websocket message may carry by default) and one over the app's
 upload limit (a line naming it); an 8x8 photo, then a bundled one (the render size comes back); a tall 600x3000
-photo (shown whole, the save link in view without scrolling); a 1920x1080 photo, after which the memory of the
-server and its kernel is measured; then five more tabs are opened and every tab closed, and the kernels left under
+photo (shown whole, the save link in view without scrolling); then a second tab colorizes a 1920x1080 photo and the
+memory of the server and that tab's fresh kernel is measured; then four more tabs are opened and all six closed, and the kernels left under
 the server's PID are counted until the idle culler has removed them all. Every wait is bounded; every process
 started here is stopped by its PID. Exit code 0 when every check passed, 1 with one line saying which failed.
 """
@@ -121,13 +121,16 @@ def run(shots:Path, chromium:str, timeout:float):
                 def slider(): return int(page.locator('.widget-readout').first.inner_text(timeout=ms))
                 def hint(): return page.locator('.colorgan-hint').inner_text(timeout=ms)
 
-                page.goto(f'http://127.0.0.1:{port}/', wait_until='load', timeout=ms)
-                page.wait_for_selector('.colorgan-status', timeout=ms)
-                t0 = time.time()
-                while 'colorized at render size' not in status():
-                    if time.time() - t0 > timeout: raise Failed(f'the widget did not finish its first picture within {timeout:.0f} s')
-                    time.sleep(0.2)
-                record(); mark[0] = len(history())
+                def open_app():
+                    "Load the app in `page` and wait for its first picture; then record what its status line shows."
+                    page.goto(f'http://127.0.0.1:{port}/', wait_until='load', timeout=ms)
+                    page.wait_for_selector('.colorgan-status', timeout=ms)
+                    t0 = time.time()
+                    while 'colorized at render size' not in status():
+                        if time.time() - t0 > timeout: raise Failed(f'the widget did not finish its first picture within {timeout:.0f} s')
+                        time.sleep(0.2)
+                    record(); mark[0] = len(history())
+                open_app()
                 print('rendered:', status()); no_traceback('first render'); shot('rendered')
                 if f'up to {LIMIT_MB} MB' not in page.inner_text('body'): raise Failed(f'the page does not state the upload limit ({LIMIT_MB} MB)')
 
@@ -179,18 +182,24 @@ def run(shots:Path, chromium:str, timeout:float):
                 if abs(img['width'] / img['height'] - 0.2) > 0.03: raise Failed(f'a tall photo is shown stretched: {img["width"]:.0f}x{img["height"]:.0f}')
                 no_traceback('a tall photo'); page.screenshot(path=str(shots/f'{n[0] + 1:02d}-tall.png')); n[0] += 1
 
-                upload(f['hd']); until('uploading a 1920x1080 photo', colorized('full-hd.jpg'))
-                ks = kernels(app.pid)
-                print(f'memory with one 1920x1080 photo colorized: server {rss_mb(app.pid):.0f} MB + kernel {sum(ks.values()):.0f} MB '
-                      f'= {rss_mb(app.pid) + sum(ks.values()):.0f} MB ({len(ks)} kernel)')
                 if errors: raise Failed(f'the page raised JavaScript errors: {errors[:3]}')
 
-                tabs = [ctx.new_page() for _ in range(5)]
-                for t in tabs: t.goto(f'http://127.0.0.1:{port}/', wait_until='load', timeout=ms)
-                for t in tabs: t.wait_for_selector('img.colorgan-colorized[src^="blob:"], img.colorgan-colorized[src^="data:"]', timeout=ms)
+                # memory: a new tab (a fresh kernel, so no earlier upload inflates it) colorizes one 1920x1080 photo
+                before = set(kernels(app.pid))
+                first, page = page, ctx.new_page() # the helpers above now drive the new tab
+                open_app()
+                fresh = set(kernels(app.pid)) - before
+                if len(fresh) != 1: raise Failed(f'a new tab started {len(fresh)} kernels, not one')
+                upload(f['hd']); until('uploading a 1920x1080 photo', colorized('full-hd.jpg'))
+                server, kernel = rss_mb(app.pid), kernels(app.pid)[fresh.pop()]
+                print(f'memory with one 1920x1080 photo colorized in a new tab: server {server:.0f} MB + its kernel {kernel:.0f} MB = {server + kernel:.0f} MB')
+
+                tabs = [page] + [ctx.new_page() for _ in range(4)]
+                for t in tabs[1:]: t.goto(f'http://127.0.0.1:{port}/', wait_until='load', timeout=ms)
+                for t in tabs[1:]: t.wait_for_selector('img.colorgan-colorized[src^="blob:"], img.colorgan-colorized[src^="data:"]', timeout=ms)
                 opened = kernels(app.pid); print(f'{len(opened)} kernels with six tabs open')
                 if len(opened) != 6: raise Failed(f'six open tabs, {len(opened)} kernels')
-                for t in [page, *tabs]: t.close()
+                for t in [first, *tabs]: t.close()
                 t0, limit = time.time(), IDLE_MINUTES * 60 + 60 # the idle time, the culler's interval, and slack
                 while kernels(app.pid) and time.time() - t0 < limit: time.sleep(2)
                 left = kernels(app.pid)
