@@ -169,13 +169,13 @@ def app(port:int=8866, # the port to serve on
        )->int:
     "Serve the colorize app in a browser (Voilà): pick or upload a photo; a closed tab's memory is freed within minutes."
     import importlib.util, os, subprocess
-    if importlib.util.find_spec('voila') is None: raise ColorganError('Voilà is not installed: pip install "colorgan[app]"')
     if max_upload_mb <= 0 or idle_minutes <= 0: raise ColorganError('--max-upload-mb and --idle-minutes must be positive')
     import socket
     with socket.socket() as s: # Voilà would quietly move to the next free port, away from the address printed below
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1) # as the server itself binds
         try: s.bind((ip, port))
         except OSError as e: raise ColorganError(f'cannot serve on {ip}:{port} ({e.strerror}): pass another --port') from None
+    if importlib.util.find_spec('voila') is None: raise ColorganError('Voilà is not installed: pip install "colorgan[app]"')
     d = app_folder(port, max_upload_mb, idle_minutes)
     cmd = [sys.executable, '-m', 'voila', 'colorize.ipynb', f'--port={port}', '--Voila.port_retries=0', f'--Voila.ip={ip}',
            *(['--no-browser'] if no_browser else [])]
