@@ -193,7 +193,7 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
     for w, cls in [(status, 'status'), (download, 'download'), (hint, 'hint'), *zip(panes, ('input', 'colorized', 'original'))]: w.add_class(f'colorgan-{cls}') # for scripts that drive the page
     ui.pick, ui.upload, ui.size, ui.hint, ui.status, ui.panes, ui.download = pick, upload, size, hint, status, panes, download
     ui.renders, ui.last, ui.max_upload_mb = 0, None, limit
-    # source: (name, photo, has color); quiet: ignore the events we cause ourselves; wanted: the render size last chosen
+    # source: (name, photo, its gray version, has color); quiet: ignore the events we cause ourselves; wanted: the render size last chosen
     state = dict(source=None, quiet=False, wanted=col.render_size)
 
     def say(msg, error=False):
@@ -220,14 +220,12 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
                       f"look at finer detail and can speckle. {html.escape(note)}</small>")
 
     def render():
-        name, img, colored = state['source']
+        name, img, gray, colored = state['source']
         busy(True); say('colorizing…')
         try:
-            res = col(img.convert('L'), size.value)
-            panes[0].value, panes[1].value = _jpeg_bytes(img.convert('L'), display_side), _jpeg_bytes(res, display_side)
-            panes[2].value = _jpeg_bytes(img, display_side) if colored else b''
-            boxes[2].layout.display = None if colored else 'none'
-            buf = io.BytesIO(); res.save(buf, 'PNG')
+            res = col(gray, size.value)
+            panes[1].value = _jpeg_bytes(res, display_side)
+            buf = io.BytesIO(); res.save(buf, 'PNG', compress_level=1) # every render encodes it: 0.10 s instead of 0.44 at 1920x1080, for a 17% larger file
             stem = html.escape(Path(name).stem, quote=True)
             download.value = (f'<a download="{stem}-colorized.png" href="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode()}" '
                               f'style="display:inline-block;padding:4px 12px;border:1px solid #888;border-radius:4px;text-decoration:none">'
@@ -237,11 +235,17 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
         except Exception as e: say(f'{name}: could not colorize it ({type(e).__name__}: {e})', error=True)
         finally: busy(False)
 
+    def show(name, img, colored):
+        "A new photo: its input and original panes (once: moving the slider re-renders only the colorized one), the slider, the render."
+        gray = img.convert('L')
+        state['source'] = (name, img, gray, colored)
+        panes[0].value, panes[2].value = _jpeg_bytes(gray, display_side), _jpeg_bytes(img, display_side) if colored else b''
+        boxes[2].layout.display = None if colored else 'none'
+        fit_slider(img); render()
+
     def on_pick(change):
         if state['quiet'] or pick.value is None: return
-        img = load_rgb(photos[pick.value])
-        state['source'] = (pick.value, img, True)
-        fit_slider(img); render()
+        show(pick.value, load_rgb(photos[pick.value]), True)
 
     def on_upload(change):
         if state['quiet'] or not upload.value: return
@@ -255,9 +259,8 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
             if mb > limit: raise ImageError(name, f'{mb:.1f} MB, over this app\'s upload limit of {limit:g} MB')
             img = _decode_upload(item)
         except ImageError as e: say(f'{e}', error=True); busy(False); return # the widget keeps its last photo
-        state['source'] = (name, img, color_spread(img) >= COLORLESS_CHROMA) # lesson 00's rule: is there an original worth showing?
         quietly(lambda: setattr(pick, 'value', None)) # no bundled photo is shown now, so picking any of them, even the last one, shows it
-        fit_slider(img); render()
+        show(name, img, color_spread(img) >= COLORLESS_CHROMA) # lesson 00's rule: is there an original worth showing?
 
     def on_size(change):
         if not state['quiet']: state['wanted'] = size.value; render()
