@@ -168,9 +168,8 @@ def app(port:int=8866, # the port to serve on
         no_browser:bool=False # don't open a browser tab
        )->int:
     "Serve the colorize app in a browser (Voilà): pick or upload a photo; a closed tab's memory is freed within minutes."
-    import importlib.util, os, subprocess
+    import importlib.util, os, socket, subprocess
     if max_upload_mb <= 0 or idle_minutes <= 0: raise ColorganError('--max-upload-mb and --idle-minutes must be positive')
-    import socket
     with socket.socket() as s: # Voilà would quietly move to the next free port, away from the address printed below
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1) # as the server itself binds
         try: s.bind((ip, port))

@@ -139,7 +139,7 @@ def resnet_unet_splitter(g:nn.Module # a `resnet_unet`
                         )->list: # [the ResNet encoder's parameters, the decoder's]
     "fastai parameter groups of a `resnet_unet`, encoder first, as lesson 02a's `lite0_splitter` gives them for `Lite0UNet`."
     unet = g.model
-    return [list(unet[0].parameters()), [p for layer in list(unet.layers)[1:] for p in layer.parameters()]]
+    return [list(unet[0].parameters()), list(unet[1:].parameters())] # DynamicUnet slices like a Sequential: [encoder, the rest]
 
 # %% ../nbs/02_generator.ipynb #c022
 def count_macs(model:nn.Module, # network to measure
