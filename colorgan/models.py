@@ -17,7 +17,7 @@ from .encoder import Lite0UNet
 from .discriminator import PatchDiscriminator
 
 # %% auto #0
-__all__ = ['MODEL_CONFIGS', 'SHIPPED_MODEL', 'MODEL_FORMAT', 'depth_for', 'model_config', 'build_generator',
+__all__ = ['MODEL_CONFIGS', 'SHIPPED_MODEL', 'SHIPPED_HINT_MODEL', 'MODEL_FORMAT', 'depth_for', 'model_config', 'build_generator',
            'build_discriminator', 'build_models', 'save_checkpoint', 'load_checkpoint', 'float_state_dict',
            'save_model', 'read_model', 'load_model', 'export_model']
 
@@ -73,6 +73,7 @@ def build_models(cfg:str|dict='small', **generator_overrides)->tuple[nn.Module, 
 
 # %% ../nbs/03a_models.ipynb #03n12
 SHIPPED_MODEL = Path(colorgan.__file__).parent/'weights'/'colorgan-lite0.pt' # the model the package carries
+SHIPPED_HINT_MODEL = Path(colorgan.__file__).parent/'weights'/'colorgan-lite0-hints.pt' # its companion that takes color hints (lesson 06a)
 MODEL_FORMAT = 1 # version of the model file's layout
 
 def save_checkpoint(path:str|Path, state:dict):

@@ -20,6 +20,7 @@ from .data import colorization_dls, show_pairs
 from .models import build_discriminator, build_generator, load_model, read_model, model_config, save_checkpoint, load_checkpoint, save_model
 from .metrics import psnr, colorfulness
 from .losses import GANLoss, l1_loss, ClassificationLoss
+from .hints import simulate_hints, hint_generator
 from fastai.learner import Learner, Metric
 from fastai.callback.core import Callback, CancelBatchException, CancelFitException, CancelTrainException
 from fastai.optimizer import OptimWrapper
@@ -28,7 +29,8 @@ from fastcore.basics import noop, patch
 
 # %% auto #0
 __all__ = ['HISTORY_FIELDS', 'PHASES', 'WARMUP_PHASES', 'ColorMetric', 'TrainingDiverged', 'ConditionalGANCallback',
-           'EMACallback', 'seed_everything', 'plot_history', 'RunKeeper', 'TrainConfig', 'ColorGANTrainer', 'train']
+           'EMACallback', 'HintSimulator', 'seed_everything', 'plot_history', 'RunKeeper', 'TrainConfig',
+           'ColorGANTrainer', 'train']
 
 # %% ../nbs/04_training.ipynb #04n02
 class ColorMetric(Metric):
@@ -36,7 +38,7 @@ class ColorMetric(Metric):
     def __init__(self, name:str, fn, on_real:bool=False): self._name, self.fn, self.on_real = name, fn, on_real
     def reset(self): self.total, self.count = 0., 0
     def accumulate(self, learn):
-        L, ab = learn.xb[0], learn.pred
+        L, ab = learn.xb[0][:, :1], learn.pred # a hint model's input is L and its hints: the photo is L
         fake = model_to_rgb(L, ab)
         v = self.fn(fake, model_to_rgb(L, learn.yb[0])) if self.on_real else self.fn(fake)
         self.total += v.sum().item(); self.count += len(v)
@@ -72,7 +74,7 @@ class ConditionalGANCallback(Callback):
         return torch.autocast(torch.device(self.dls.device or 'cpu').type, dtype=self.amp_dtype, enabled=self.amp_dtype is not None)
     def after_loss(self):
         if not self.training: return
-        L, real, fake = self.xb[0], self.yb[0], self.pred
+        L, real, fake = self.xb[0][:, :1], self.yb[0], self.pred # D judges (L, ab) pairs; a hint model's hints stay out of them
         l1 = self.learn.loss_grad
         self.D.train(); self.D.requires_grad_(True)
         with self._autocast():
@@ -114,6 +116,20 @@ class EMACallback(Callback):
         self.G.load_state_dict(self.averaged.state_dict())
     def after_validate(self):
         if hasattr(self, 'raw'): self.G.load_state_dict(self.raw); del self.raw
+
+# %% ../nbs/04_training.ipynb #04n52
+class HintSimulator(Callback):
+    "Gives a hint model L and hints simulated from each real photo (`simulate_hints`); the same hints for validation every epoch."
+    order = 1 # after RunKeeper, before everything that reads the batch
+    def __init__(self, seed:int=0, # seed of the validation hints
+                 **kwargs # `simulate_hints`'s settings
+                ): self.seed, self.kwargs, self.gen = seed, kwargs, None
+    def before_validate(self): self.gen = torch.Generator().manual_seed(self.seed)
+    def after_validate(self): self.gen = None
+    def before_batch(self):
+        L, ab = self.xb[0], self.yb[0]
+        if L.shape[1] != 1: return # hints already given
+        self.learn.xb = (torch.cat([L, simulate_hints(ab, generator=None if self.training else self.gen, **self.kwargs)], 1),)
 
 # %% ../nbs/04_training.ipynb #c015
 def _rng_state():
@@ -255,6 +271,7 @@ class TrainConfig:
     d_norm:Literal['batch', 'instance', 'spectral'] = None # the discriminator's normalization (default: the configuration's)
     init:str = None # start from the generator (and discriminator) of this model.pt: fine-tuning, or GAN after a separate warm-up
     max_train:int = None # train on at most this many photos, spread evenly over the training files (quick runs on a large set)
+    hints:bool = False # a generator that also takes color hints (lite0): trained on hints simulated from each photo; with --init, the model is widened (lesson 06a)
 
 PHASES = ('frozen', 'pretrain', 'd_pretrain', 'gan')
 WARMUP_PHASES = ('frozen', 'pretrain') # L1 only
@@ -313,6 +330,9 @@ class ColorGANTrainer:
         if self.cfg.init: mc = model_config(read_model(self.cfg.init)['model_config'], size=self.cfg.size)
         else: mc = model_config(self.cfg.arch, size=self.cfg.size, **({'pretrained': True} if self.cfg.pretrained else {}))
         if self.cfg.d_norm: mc['discriminator']['norm'] = self.cfg.d_norm
+        if self.cfg.hints:
+            if mc['generator']['arch'] != 'lite0': raise ColorganError(f"--hints needs the lite0 generator, not {mc['generator']['arch']}")
+            mc['generator']['hints'] = True
         return mc
 
     def _dataloaders(self):
@@ -325,8 +345,10 @@ class ColorGANTrainer:
         if not from_init: G, D = build_generator(self.model_cfg), build_discriminator(self.model_cfg)
         else:
             G, D, ck = load_model(self.cfg.init, discriminator=True)
-            if ck['model_config']['generator'] != self.model_cfg['generator']:
-                raise ColorganError(f"{self.cfg.init}: its generator ({ck['model_config']['generator']}) is not the one asked for ({self.model_cfg['generator']})")
+            g = ck['model_config']['generator']
+            if self.cfg.hints and not g.get('hints'): G, g = hint_generator(G), {**g, 'hints': True} # the automatic model, widened: same output without hints
+            if g != self.model_cfg['generator']:
+                raise ColorganError(f"{self.cfg.init}: its generator ({g}) is not the one asked for ({self.model_cfg['generator']})")
             if D is None or ck['model_config']['discriminator'] != self.model_cfg['discriminator']: D = build_discriminator(self.model_cfg)
         if self.device.type == 'cuda': G, D = G.to(memory_format=torch.channels_last), D.to(memory_format=torch.channels_last)
         return G, D
@@ -350,10 +372,11 @@ class ColorGANTrainer:
         "fastai's Learner for G: L1 loss, pix2pix's Adam, the color metrics, the run keeper."
         c = self.cfg
         self.keeper = RunKeeper(self)
+        hints = [HintSimulator(c.seed)] if self.model_cfg['generator'].get('hints') else []
         learn = Learner(self.dls, torch.compile(self.G) if c.compile else self.G, loss_func=l1_loss, lr=c.lr,
                         opt_func=partial(OptimWrapper, opt=torch.optim.Adam, betas=(0.5, 0.999)),
                         metrics=[ColorMetric('psnr', psnr, on_real=True), ColorMetric('colorfulness', colorfulness)],
-                        cbs=[self.keeper] + [cb for cb in (self.ema_cb, self.class_cb) if cb] + list(extra_cbs or []),
+                        cbs=[self.keeper] + hints + [cb for cb in (self.ema_cb, self.class_cb) if cb] + list(extra_cbs or []),
                         path=self.run, model_dir='checkpoints', splitter=getattr(self.G, 'splitter', trainable_params), train_bn=False)
         learn.logger = noop # fastai's table would say 'epoch 0' for every one-epoch fit; RunKeeper prints one line per epoch with the numbers of both players
         if writes_to_log(): # a bar written into a log file is a long line of carriage returns; RunKeeper's progress lines replace it
