@@ -100,13 +100,17 @@ def colorize(inputs:list[str], # image files and folders (searched recursively)
              model:str=None, # model.pt (default: the shipped model)
              render_size:int=None, # short side the model runs at (default: the model's own); the output keeps the input's size
              device:str=None, # 'cpu' or 'cuda' (default: the GPU if there is one)
-             format:typing.Literal['png', 'jpg']='png' # output format
+             format:typing.Literal['png', 'jpg']='png', # output format
+             hints:str=None # a JSON file of color hints, [{"x": 120, "y": 80, "color": "#c0392b"}, ...], x and y in pixels of the photo
             )->int:
     "Colorize photos and folders at full resolution; bad files are reported, inputs never overwritten."
     from colorgan.inference import Colorizer, colorize_files
+    from colorgan.hints import read_hints_file
+    points = read_hints_file(hints) if hints else None
     col = Colorizer.from_pretrained(model, device=device)
+    if points and not col.takes_hints: raise ColorganError(f'{model or "the shipped model"}: it takes no color hints (train one with colorgan train --hints)')
     def report(p, r): print(f'colorgan colorize: {p}: {r}', file=sys.stderr)
-    done, errors = colorize_files(col, inputs, out, render_size, format, on_error=report)
+    done, errors = colorize_files(col, inputs, out, render_size, format, on_error=report, hints=points)
     print(f'colorized {len(done)} photo{"s" * (len(done) != 1)} into {out}' + (f'; {len(errors)} failed' if errors else ''))
     return 1 if errors else 0
 
@@ -142,7 +146,8 @@ APP_NOTEBOOK = {'cells': [
     {'cell_type': 'markdown', 'id': 'app01', 'metadata': {}, 'source': [
         '# colorgan: colorize a photo\n', '\n',
         'Pick one of the bundled photos or upload your own. The model shipped with colorgan colorizes it at full resolution; '
-        'save the result with the link above the pictures.']},
+        'save the result with the link above the pictures. A color looks wrong? Pick the right one and click that place in the photo: '
+        'the region around it follows.']},
     {'cell_type': 'code', 'id': 'app02', 'metadata': {}, 'execution_count': None, 'outputs': [],
      'source': ['from colorgan.inference import colorize_widget\n', 'colorize_widget()']}],
  'metadata': {'kernelspec': {'display_name': 'python3', 'language': 'python', 'name': 'python3'}}, 'nbformat': 4, 'nbformat_minor': 5}

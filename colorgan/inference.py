@@ -14,7 +14,8 @@ from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from .core import (ImageError, load_rgb, to_rgb, list_files, atomic_write, join_ab, rgb_to_model,
                            image_to_tensor, sample_photos, default_device, color_spread, writes_to_log, COLORLESS_CHROMA, AB_SCALE)
-from .models import load_model
+from .models import load_model, SHIPPED_HINT_MODEL
+from .hints import check_hints, hint_maps
 
 # %% auto #0
 __all__ = ['UPLOAD_LIMIT_MB', 'Colorizer', 'plan_outputs', 'colorize_files', 'colorize_widget', 'export_onnx']
@@ -45,18 +46,33 @@ class Colorizer:
                  model_config:dict=None, # its configuration
                  device=None, # 'cpu' or 'cuda' (default: the GPU if there is one)
                  meta:dict=None, # anything else stored with the model
-                 render_size:int=256): # default short side the model runs at
+                 render_size:int=256, # default short side the model runs at
+                 hint_model=None): # the generator for photos given hints: a model file (loaded when first needed) or a module; G itself if G takes hints
         self.device = torch.device(device) if device else default_device()
         self.G, self.model_config, self.meta = G.to(self.device).eval(), model_config, meta or {}
         self.render_size = render_size
+        self._hint_G = G if getattr(G, 'hints', False) else hint_model
+
+    @property
+    def takes_hints(self)->bool:
+        "Whether this colorizer can follow color hints: its generator takes them, or it has a hint model beside it."
+        return self._hint_G is not None
+
+    @property
+    def hint_G(self)->torch.nn.Module:
+        "The generator that colorizes photos given hints (lesson 06a)."
+        if self._hint_G is None: raise ValueError('this model takes no color hints: train one with `colorgan train --hints` (lesson 06a)')
+        if not isinstance(self._hint_G, torch.nn.Module): self._hint_G = load_model(self._hint_G)[0].to(self.device).eval()
+        return self._hint_G
 
     @classmethod
     def from_pretrained(cls, path:str|Path=None, # model.pt from `colorgan train`, or None: the model shipped in the package
                         device=None):
         "Load a colorizer from a model file."
         G, _, ck = load_model(path)
+        hint_model = SHIPPED_HINT_MODEL if path is None and SHIPPED_HINT_MODEL.exists() else None # the shipped pair: automatic, and with hints
         return cls(G, ck['model_config'], device, meta={k: v for k, v in ck.items() if k not in ('generator', 'discriminator')},
-                   render_size=ck.get('render_size') or 256)
+                   render_size=ck.get('render_size') or 256, hint_model=hint_model)
 
     @property
     def multiple(self)->int:
@@ -73,25 +89,33 @@ class Colorizer:
         return tuple(n if abs(n - v) <= v / 7 else max(1, int(round(v))) for n, v in zip(near, exact)) # else the generator pads
 
     def model_input(self, rgb:Image.Image, # the photo, RGB
-                    render_size:int=None # short side the model runs at (default: the colorizer's)
-                   )->torch.Tensor: # normalized L, (1, 1, h, w)
-        "What the generator sees: the photo's L resized to `render_shape`."
-        return rgb_to_model(image_to_tensor(rgb.resize(self.render_shape(*rgb.size, render_size), Image.BICUBIC, reducing_gap=3.))[None])[0]
+                    render_size:int=None, # short side the model runs at (default: the colorizer's)
+                    hints:list=None # color hints as `__call__` takes them, in pixels of `rgb`
+                   )->torch.Tensor: # normalized L (1, 1, h, w); with hints, L and the three hint channels (1, 4, h, w)
+        "What the generator sees: the photo's L resized to `render_shape`, and the hints placed there."
+        shape = self.render_shape(*rgb.size, render_size)
+        L = rgb_to_model(image_to_tensor(rgb.resize(shape, Image.BICUBIC, reducing_gap=3.))[None])[0]
+        hints = check_hints(hints, rgb.size)
+        if not hints: return L
+        if not self.takes_hints: raise ValueError('this model takes no color hints: train one with `colorgan train --hints` (lesson 06a)')
+        return torch.cat([L, hint_maps(hints, rgb.size, shape)[None]], 1)
 
     @torch.no_grad()
-    def predict_ab(self, L:torch.Tensor # normalized L, (B, 1, h, w)
+    def predict_ab(self, x:torch.Tensor # normalized L (B, 1, h, w), or L and hints (B, 4, h, w)
                   )->torch.Tensor: # normalized ab, (B, 2, h, w), on the CPU
-        "Run the generator."
-        return self.G(L.to(self.device)).float().cpu()
+        "Run the generator (the hint model for an input with hints)."
+        G = self.hint_G if x.shape[1] == 4 else self.G
+        return G(x.to(self.device)).float().cpu()
 
     def __call__(self, img, # path, PIL image, numpy array or tensor; gray or color
-                 render_size:int=None # short side the model runs at (default: the model's own, 256 if it names none)
+                 render_size:int=None, # short side the model runs at (default: the model's own, 256 if it names none)
+                 hints:list=None # color hints: [(x, y, color)], x and y in pixels of the photo, color (r, g, b) 0-255 or '#rrggbb'
                 )->Image.Image: # RGB, the size of the input
-        "Colorize one photo, keeping its size and its luminance."
+        "Colorize one photo, keeping its size and its luminance; with hints, the regions around them take their colors."
         render_size = render_size or self.render_size
         if render_size < 16: raise ValueError(f'render_size must be at least 16 px, got {render_size}')
         rgb = _as_rgb_image(img)
-        ab = self.predict_ab(self.model_input(rgb, render_size))
+        ab = self.predict_ab(self.model_input(rgb, render_size, hints))
         return Image.fromarray(join_ab(np.asarray(rgb), ab[0] * AB_SCALE))
 
 # %% ../nbs/06_inference.ipynb #c014
@@ -122,6 +146,7 @@ def _save(img:Image.Image, dst:Path):
 
 def colorize_files(colorizer:Colorizer, inputs:list, out:str|Path, render_size:int=None, fmt:str='png',
                    bs:int=8, # photos read at a time
+                   hints:list=None, # color hints for every photo (`Colorizer.__call__`'s); a photo they do not fit fails alone
                    progress:bool=True, on_error=None # called with (path, reason) for each failure
                   )->tuple[list, list]: # ([(source, destination)] written, [(path, reason)] failed)
     "Colorize files and folders into `out`; bad inputs are reported and skipped, inputs never overwritten."
@@ -134,8 +159,9 @@ def colorize_files(colorizer:Colorizer, inputs:list, out:str|Path, render_size:i
         loaded = []
         for src, dst in chunk:
             try:
-                rgb = _as_rgb_image(src); loaded.append((src, dst, rgb, colorizer.model_input(rgb, render_size)))
+                rgb = _as_rgb_image(src); loaded.append((src, dst, rgb, colorizer.model_input(rgb, render_size, hints)))
             except ImageError as e: errors.append((src, e.reason)); report(src, e.reason)
+            except ValueError as e: errors.append((src, str(e))); report(src, str(e)) # hints that do not fit this photo
             except Exception as e: errors.append((src, f'{type(e).__name__}: {e}')); report(src, errors[-1][1])
         by_shape = {}
         for item in loaded: by_shape.setdefault(tuple(item[3].shape), []).append(item)
@@ -148,10 +174,16 @@ def colorize_files(colorizer:Colorizer, inputs:list, out:str|Path, render_size:i
     return done, errors
 
 # %% ../nbs/06_inference.ipynb #c029
-def _jpeg_bytes(img:Image.Image, side:int)->bytes:
-    "A reduced JPEG of `img` (long side at most `side`) for an image widget."
-    img = img.copy(); img.thumbnail((side, side), Image.BICUBIC)
-    buf = io.BytesIO(); img.convert('RGB').save(buf, 'JPEG', quality=90); return buf.getvalue()
+def _jpeg_bytes(img:Image.Image, side:int, dots:list=())->bytes:
+    "A reduced JPEG of `img` (long side at most `side`) for an image widget; `dots`: hints (x, y, '#rrggbb') in `img`'s pixels, drawn as dots."
+    from PIL import ImageDraw
+    img = img.convert('RGB'); W0 = img.width; img.thumbnail((side, side), Image.BICUBIC)
+    s, draw, r = img.width / W0, ImageDraw.Draw(img), max(4, round(max(img.size) / 90))
+    for i, (x, y, c) in enumerate(dots): # a colored dot in a black and white ring, and its number
+        cx, cy = (x + .5) * s, (y + .5) * s
+        draw.ellipse([cx - r - 2, cy - r - 2, cx + r + 2, cy + r + 2], fill='black'); draw.ellipse([cx - r - 1, cy - r - 1, cx + r + 1, cy + r + 1], fill='white')
+        draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=c); draw.text((cx + r + 3, cy - r - 3), str(i + 1), fill='white', stroke_width=2, stroke_fill='black')
+    buf = io.BytesIO(); img.save(buf, 'JPEG', quality=90); return buf.getvalue()
 
 def _decode_upload(item:dict)->Image.Image:
     "An uploaded file as upright RGB, through `load_rgb`, so a bad file gets the same reasons as anywhere else."
@@ -170,9 +202,11 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
                     display_side:int=640, # long side of the pictures shown, in pixels (the download keeps full resolution)
                     max_upload_mb:float=None # larger uploads are refused with a line; default: $COLORGAN_APP_MAX_UPLOAD_MB, else 50
                    ):
-    "An ipywidgets app: pick or upload a photo, choose the render size, see input | colorized | original, save the result."
+    "An ipywidgets app: pick or upload a photo, choose the render size, see input | colorized | original, save the result; click to give color hints."
     import base64, html, os
     import ipywidgets as W
+    try: from ipyevents import Event # the position of a click on an image (ipywidgets' Image has no click event)
+    except ImportError: Event = None
     col = colorizer or Colorizer.from_pretrained()
     limit = float(max_upload_mb or os.environ.get('COLORGAN_APP_MAX_UPLOAD_MB') or UPLOAD_LIMIT_MB)
     photos = {p.stem: p for p in sample_photos()}
@@ -187,14 +221,27 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
     titles = [W.HTML(f'<b>{t}</b>') for t in ('input', 'colorized', 'original')]
     boxes = [W.VBox([t, p], layout=W.Layout(flex='1 1 0', min_width='0', align_items='center')) for t, p in zip(titles, panes)]
     # the status line and the save link sit above the pictures, so both stay in view whatever the photo's shape
-    ui = W.VBox([W.HBox([pick, upload, limit_note], layout=W.Layout(align_items='center')), size, hint,
+    # color hints: pick a color, click the input or the colorized photo; each point is listed with a button that removes it
+    color = W.ColorPicker(value='#d62728', description='hint color')
+    clear = W.Button(description='clear hints', icon='times')
+    hint_rows = W.VBox()
+    can_click = col.takes_hints and Event is not None
+    hint_note = W.HTML('<small>' + ('Click the input or the colorized photo to color that place with the hint color; the region around it follows.'
+                                    if can_click else 'pip install ipyevents to place hints by clicking.' if col.takes_hints else
+                                    'This model takes no color hints.') + '</small>')
+    hint_bar = W.VBox([W.HBox([color, clear, hint_note], layout=W.Layout(align_items='center')), hint_rows],
+                      layout=W.Layout(display=None if col.takes_hints else 'none'))
+    ui = W.VBox([W.HBox([pick, upload, limit_note], layout=W.Layout(align_items='center')), size, hint, hint_bar,
                  W.HBox([status, download], layout=W.Layout(align_items='center', justify_content='space-between')),
                  W.HBox(boxes, layout=W.Layout(width='100%'))])
-    for w, cls in [(status, 'status'), (download, 'download'), (hint, 'hint'), *zip(panes, ('input', 'colorized', 'original'))]: w.add_class(f'colorgan-{cls}') # for scripts that drive the page
+    for w, cls in [(status, 'status'), (download, 'download'), (hint, 'hint'), (color, 'hint-color'), (clear, 'clear-hints'), (hint_rows, 'hint-list'),
+                   *zip(panes, ('input', 'colorized', 'original'))]: w.add_class(f'colorgan-{cls}') # for scripts that drive the page
     ui.pick, ui.upload, ui.size, ui.hint, ui.status, ui.panes, ui.download = pick, upload, size, hint, status, panes, download
+    ui.color, ui.clear, ui.hint_rows = color, clear, hint_rows
     ui.renders, ui.last, ui.max_upload_mb = 0, None, limit
-    # source: (name, photo, its gray version, has color); quiet: ignore the events we cause ourselves; wanted: the render size last chosen
-    state = dict(source=None, quiet=False, wanted=col.render_size)
+    # source: (name, photo, its gray version, has color); quiet: ignore the events we cause ourselves; wanted: the render size last chosen;
+    # hints: [(x, y, '#rrggbb')] in pixels of the photo
+    state = dict(source=None, quiet=False, wanted=col.render_size, hints=[])
 
     def say(msg, error=False):
         status.value = f'<span style="color:{"#b00020" if error else "#555"}">{html.escape(msg)}</span>' if msg else ''
@@ -205,7 +252,7 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
         finally: state['quiet'] = False
 
     def busy(on):
-        for w in (pick, upload, size): w.disabled = on
+        for w in (pick, upload, size, clear): w.disabled = on
 
     def fit_slider(img):
         "Each photo gets the size last chosen (the model's own at first), within what this photo allows: never a size left by an earlier photo."
@@ -223,7 +270,7 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
         name, img, gray, colored = state['source']
         busy(True); say('colorizing…')
         try:
-            res = col(gray, size.value)
+            res = col(gray, size.value, hints=state['hints'])
             panes[1].value = _jpeg_bytes(res, display_side)
             buf = io.BytesIO(); res.save(buf, 'PNG', compress_level=1) # every render encodes it: 0.10 s instead of 0.44 at 1920x1080, for a 17% larger file
             stem = html.escape(Path(name).stem, quote=True)
@@ -231,15 +278,17 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
                               f'style="display:inline-block;padding:4px 12px;border:1px solid #888;border-radius:4px;text-decoration:none">'
                               f'⬇ save the colorized photo ({res.width}×{res.height} px)</a>')
             ui.renders, ui.last = ui.renders + 1, (name, img, res)
-            say(f'{name}: colorized at render size {size.value}')
+            n = len(state['hints'])
+            say(f'{name}: colorized at render size {size.value}' + (f' with {n} hint{"s" * (n > 1)}' if n else ''))
         except Exception as e: say(f'{name}: could not colorize it ({type(e).__name__}: {e})', error=True)
         finally: busy(False)
 
     def show(name, img, colored):
         "A new photo: its input and original panes (once: moving the slider re-renders only the colorized one), the slider, the render."
         gray = img.convert('L')
-        state['source'] = (name, img, gray, colored)
+        state['source'], state['hints'] = (name, img, gray, colored), [] # hints belong to a photo
         panes[0].value, panes[2].value = _jpeg_bytes(gray, display_side), _jpeg_bytes(img, display_side) if colored else b''
+        list_hints()
         boxes[2].layout.display = None if colored else 'none'
         fit_slider(img); render()
 
@@ -265,27 +314,68 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
     def on_size(change):
         if not state['quiet']: state['wanted'] = size.value; render()
 
+    def list_hints():
+        "The hint list, and the dots on the input picture."
+        def row(i, x, y, c):
+            b = W.Button(description='remove', layout=W.Layout(width='80px')); b.add_class('colorgan-remove-hint')
+            b.on_click(lambda _: remove_hint(i))
+            return W.HBox([W.HTML(f'<span style="display:inline-block;width:14px;height:14px;background:{c};border:1px solid #333;vertical-align:middle">'
+                                  f'</span> {i + 1}: ({x}, {y}) {c}'), b], layout=W.Layout(align_items='center'))
+        hint_rows.children = [row(i, *h) for i, h in enumerate(state['hints'])]
+        if state['source']: panes[0].value = _jpeg_bytes(state['source'][2], display_side, state['hints'])
+
+    def add_hint(x:int, y:int, c:str=None):
+        "A hint at (x, y), in pixels of the photo, in the color picked (or `c`), and the render that follows."
+        if state['source'] is None: return
+        w, h = state['source'][1].size
+        state['hints'].append((min(max(int(x), 0), w - 1), min(max(int(y), 0), h - 1), c or color.value))
+        list_hints(); render()
+
+    def remove_hint(i:int):
+        del state['hints'][i]; list_hints(); render()
+
+    def clear_hints(_=None):
+        if state['hints']: state['hints'] = []; list_hints(); render()
+
+    def on_click(event, pane):
+        "A click on a picture: its position in the picture shown (ipyevents' dataX, dataY), scaled to the photo."
+        if state['source'] is None or pick.disabled: return # no photo yet, or busy
+        w, h = state['source'][1].size
+        s = max(w, h) / min(max(w, h), display_side) # photo pixels per pixel of the picture shown
+        add_hint(event['dataX'] * s, event['dataY'] * s)
+
+    if can_click:
+        ui.click_events = []
+        for pane in panes[:2]:
+            ev = Event(source=pane, watched_events=['click'], prevent_default_action=True)
+            ev.on_dom_event(lambda e, pane=pane: on_click(e, pane)); ui.click_events.append(ev)
+    clear.on_click(clear_hints)
     pick.observe(on_pick, names='value'); upload.observe(on_upload, names='value'); size.observe(on_size, names='value')
-    ui.update = render
+    ui.update, ui.add_hint, ui.remove_hint, ui.clear_hints = render, add_hint, remove_hint, clear_hints
+    ui.get_hints = lambda: list(state['hints'])
     on_pick(None)
     return ui
 
 # %% ../nbs/06_inference.ipynb #c032
 class _Core(torch.nn.Module):
     def __init__(self, G): super().__init__(); self.G = G
-    def forward(self, L): return self.G.core(L)
+    def forward(self, L, hints=None): return self.G.core(L if hints is None else torch.cat([L, hints], 1))
 
 def export_onnx(self:Colorizer, path:str|Path, # .onnx file to write
-                opset:int=17)->Path:
+                opset:int=17,
+                hints:bool=False # export the hint model: a second input 'hints' (B, 3, H, W), hint a, b and mask as `hint_maps` makes them
+               )->Path:
     "Export the generator to ONNX: input 'L' (B, 1, H, W), H and W multiples of `multiple`; output 'ab' (B, 2, H, W)."
-    if not hasattr(self.G, 'core'):
+    G0 = self.hint_G if hints else self.G
+    if not hasattr(G0, 'core'):
         raise NotImplementedError('ONNX export is implemented for the U-Net generators (the small and lite0 configurations)')
     m = self.multiple
-    G = _Core(self.G).cpu().eval()
+    G = _Core(G0).cpu().eval()
+    args, names = ((torch.zeros(1, 1, m, 2 * m), torch.zeros(1, 3, m, 2 * m)), ['L', 'hints']) if hints else ((torch.zeros(1, 1, m, 2 * m),), ['L'])
+    axes = {n: {0: 'batch', 2: 'height', 3: 'width'} for n in names + ['ab']}
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        torch.onnx.export(G, (torch.zeros(1, 1, m, 2 * m),), str(path), input_names=['L'], output_names=['ab'], opset_version=opset,
-                          dynamic_axes={'L': {0: 'batch', 2: 'height', 3: 'width'}, 'ab': {0: 'batch', 2: 'height', 3: 'width'}}, dynamo=False)
-    self.G.to(self.device)
+        torch.onnx.export(G, args, str(path), input_names=names, output_names=['ab'], opset_version=opset, dynamic_axes=axes, dynamo=False)
+    G0.to(self.device)
     return Path(path)
 Colorizer.export_onnx = export_onnx

@@ -5,7 +5,8 @@
 Steps, each followed by a check of the page and a screenshot: the page renders; pick a bundled photo; move the
 render-size slider; upload a good JPEG, then the same file again (colorized twice); a corrupt one (an error line,
 no traceback); a 14 MB photo (over the 10 MiB a websocket message may carry by default) and one over the app's
-upload limit (a line naming it); an 8x8 photo, then a bundled one (the render size comes back); a tall 600x3000
+upload limit (a line naming it); an 8x8 photo, then a bundled one (the render size comes back); two color hints
+clicked on the photo (the colors there move toward the ones picked), one removed, then all cleared; a tall 600x3000
 photo (shown whole, the save link in view without scrolling); then a second tab colorizes a 1920x1080 photo and the
 memory of the server and that tab's fresh kernel is measured; then four more tabs are opened and all six closed, and the kernels left under
 the server's PID are counted until the idle culler has removed them all. Every wait is bounded; every process
@@ -173,6 +174,40 @@ def run(shots:Path, chromium:str, timeout:float):
                 if slider() != 192: raise Failed(f'after an 8x8 photo the render size stayed at {slider()}, not the 192 chosen before')
                 if 'stops at 384 px' not in hint(): raise Failed(f'the hint does not give the slider\'s end for coffee (600x400: 384 px): {hint()!r}')
                 shot('tiny-then-coffee')
+
+                # color hints: pick a color, click a place on the input picture, twice; the colors there must move toward the ones picked
+                import base64, io
+                import numpy as np
+                from PIL import Image
+                from skimage.color import rgb2lab
+                def picture():
+                    "The colorized photo at full resolution, as the save link holds it, in Lab."
+                    href = page.locator('.colorgan-download a').get_attribute('href', timeout=ms)
+                    return rgb2lab(np.asarray(Image.open(io.BytesIO(base64.b64decode(href.split(',', 1)[1]))).convert('RGB')))
+                before, clicks = picture(), [(0.3, 0.6, '#1f4fd8'), (0.75, 0.3, '#d81f1f')]
+                box = page.locator('img.colorgan-input').bounding_box()
+                for i, (fx, fy, c) in enumerate(clicks):
+                    field = page.locator('.colorgan-hint-color input[type="text"]')
+                    field.fill(c, timeout=ms); field.press('Enter', timeout=ms)
+                    page.locator('img.colorgan-input').click(position={'x': fx * box['width'], 'y': fy * box['height']}, timeout=ms)
+                    until(f'clicking hint {i + 1}', lambda new, k=i + 1: any(f'with {k} hint' in s for s in new))
+                after = picture()
+                print('two hints clicked:', status(), '|', page.locator('.colorgan-hint-list').inner_text(timeout=ms).replace('\n', ' '))
+                if page.locator('.colorgan-remove-hint').count() != 2: raise Failed('two hints clicked, but the list does not show two')
+                H, W = after.shape[:2]
+                for fx, fy, c in clicks:
+                    want = rgb2lab(np.array([[[int(c[k:k + 2], 16) for k in (1, 3, 5)]]], np.uint8))[0, 0, 1:]
+                    y, x = int(fy * H), int(fx * W)
+                    d0, d1 = (float(np.linalg.norm(img[y, x, 1:] - want)) for img in (before, after))
+                    print(f'  at ({x}, {y}) of the {W}x{H} photo: ab distance to {c} {d0:.1f} without the hint, {d1:.1f} with it')
+                    if not d1 < d0 - 5: raise Failed(f'a hint in {c} at ({x}, {y}) did not move the color there toward it ({d0:.1f} -> {d1:.1f})')
+                shot('two-hints')
+                page.locator('.colorgan-remove-hint').first.click(timeout=ms)
+                until('removing a hint', lambda new: any('with 1 hint' in s for s in new))
+                page.locator('.colorgan-clear-hints').click(timeout=ms)
+                until('clearing the hints', lambda new: any(s.endswith('colorized at render size 192') for s in new))
+                if page.locator('.colorgan-remove-hint').count(): raise Failed('the hints were cleared, but the list still shows some')
+                print('removed one hint, then cleared them:', status()); no_traceback('color hints')
 
                 upload(f['tall']); until('uploading a 600x3000 photo', colorized('tall.jpg'))
                 page.evaluate('window.scrollTo(0, 0)')
