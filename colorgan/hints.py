@@ -10,7 +10,6 @@ import json, math
 from pathlib import Path
 import numpy as np
 import torch
-import torch.nn.functional as F
 from .core import ColorganError, rgb_to_lab, AB_SCALE
 from .encoder import Lite0UNet
 
