@@ -146,8 +146,7 @@ APP_NOTEBOOK = {'cells': [
     {'cell_type': 'markdown', 'id': 'app01', 'metadata': {}, 'source': [
         '# colorgan: colorize a photo\n', '\n',
         'Pick one of the bundled photos or upload your own. The model shipped with colorgan colorizes it at full resolution; '
-        'save the result with the link above the pictures. A color looks wrong? Pick the right one and click that place in the photo: '
-        'the region around it follows.']},
+        'save the result with the link above the pictures. A color looks wrong? Pick the right one and click that place in the photo.']},
     {'cell_type': 'code', 'id': 'app02', 'metadata': {}, 'execution_count': None, 'outputs': [],
      'source': ['from colorgan.inference import colorize_widget\n', 'colorize_widget()']}],
  'metadata': {'kernelspec': {'display_name': 'python3', 'language': 'python', 'name': 'python3'}}, 'nbformat': 4, 'nbformat_minor': 5}

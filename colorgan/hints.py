@@ -1,4 +1,4 @@
-"""Click a point, pick a color, and the whole region follows: a generator that also takes a user's hints, trained with hints simulated from real photos.
+"""Click a point, pick a color, and the color spreads from there: a generator that also takes a user's hints, trained with hints simulated from real photos.
 
 Docs: https://colorgan.github.io/colorgan/hints.html.md"""
 

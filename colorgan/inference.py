@@ -227,7 +227,7 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
     hint_rows = W.VBox()
     can_click = col.takes_hints and Event is not None
     hint_note = W.HTML(('<style>img.colorgan-input, img.colorgan-colorized {cursor: crosshair}</style>' if can_click else '') + '<small>' +
-                       ('Click the input or the colorized photo to color that place with the hint color; the region around it follows.'
+                       ('Click the input or the colorized photo to give that place the hint color; the model spreads it as far as it judges the region to go.'
                                     if can_click else 'pip install ipyevents to place hints by clicking.' if col.takes_hints else
                                     'This model takes no color hints.') + '</small>')
     hint_bar = W.VBox([W.HBox([color, clear, hint_note], layout=W.Layout(align_items='center')), hint_rows],
