@@ -91,9 +91,8 @@ def hint_maps(hints:list, # checked hints (`check_hints`), in pixels of the phot
     ab = hint_colors_ab([c for _, _, c in hints])
     for (x, y, _), v in zip(hints, ab):
         cx, cy = min(int((x + .5) * w / W), w - 1), min(int((y + .5) * h / H), h - 1) # the render pixel the point falls in
-        y0, x0 = max(cy - patch // 2, 0), max(cx - patch // 2, 0)
-        m[:2, y0:cy - patch // 2 + patch, x0:cx - patch // 2 + patch] = v[:, None, None]
-        m[2, y0:cy - patch // 2 + patch, x0:cx - patch // 2 + patch] = 1.
+        y0, x0 = cy - patch // 2, cx - patch // 2
+        m[:, max(y0, 0):y0 + patch, max(x0, 0):x0 + patch] = torch.cat([v, v.new_ones(1)])[:, None, None] # a, b and the mask
     return m
 
 # %% ../nbs/06a_hints.ipynb #h31
@@ -104,12 +103,10 @@ def hint_generator(G:Lite0UNet # an automatic `Lite0UNet`
     if G.hints: return G
     H = Lite0UNet(decoder=G.decoder_channels, hints=True)
     sd = G.state_dict()
-    w = sd['final.0.weight']
-    sd['final.0.weight'] = torch.cat([w, w.new_zeros(w.shape[0], 3, *w.shape[2:])], 1) # the last block also reads the hint channels
-    sd['hint_in.1.weight'] = torch.zeros_like(H.hint_in[1].weight) # the stem's new input channels
-    for k in range(len(G.decoder)): # each decoder stage's first convolution reads the pooled hints after the skip features
-        w = sd[f'decoder.{k}.conv.0.weight']
-        sd[f'decoder.{k}.conv.0.weight'] = torch.cat([w, w.new_zeros(w.shape[0], 3, *w.shape[2:])], 1)
+    # each decoder stage's first convolution and the last block read 3 more channels, after their own inputs: zero weights for them
+    for key in [f'decoder.{k}.conv.0.weight' for k in range(len(G.decoder))] + ['final.0.weight']:
+        w = sd[key]; sd[key] = torch.cat([w, w.new_zeros(w.shape[0], 3, *w.shape[2:])], 1)
+    sd['hint_in.1.weight'] = torch.zeros_like(H.hint_in[1].weight) # the stem's convolution for the hint channels
     H.load_state_dict(sd)
     return H.train(G.training)
 
@@ -151,8 +148,9 @@ def delta_e_at(out:np.ndarray, # HxWx3 uint8 colorized photo
     if not hints: return float('nan')
     got = np.stack([out[int(y), int(x)] for x, y, _ in hints])
     want = np.array([parse_color(c) for _, _, c in hints], dtype=np.uint8)
-    lab = rgb_to_lab(torch.from_numpy(np.stack([got, want])).permute(2, 0, 1).float() / 255) # (3, 2, n): two rows of n pixels
-    return float((lab[:, 0] - lab[:, 1]).pow(2).sum(0).sqrt().mean())
+    from skimage.color import deltaE_cie76
+    lab = rgb_to_lab(torch.from_numpy(np.stack([got, want])).permute(2, 0, 1).float() / 255).permute(1, 2, 0).numpy() # (2, n, 3): two rows of n pixels
+    return float(deltaE_cie76(lab[0], lab[1]).mean())
 
 def hint_curve(colorize, # function (HxWx3 uint8, hints=[...]) → PIL image or array: a `Colorizer`
                photos:list, # HxWx3 uint8 real photos
@@ -177,8 +175,7 @@ def hint_curve(colorize, # function (HxWx3 uint8, hints=[...]) → PIL image or 
                 if auto is not None: r['delta_e_auto'].append(delta_e_at(auto, pts[:n])) # the same points, colored without hints
     return {n: {k: float(np.mean(v)) if v else None for k, v in r.items()} | dict(n_photos=len(photos)) for n, r in rows.items()}
 
-def plot_hint_curve(curves:dict, # name → `hint_curve`'s result
-                    baselines:dict=None # name → PSNR of a reference drawn as a dashed line (e.g. the automatic model)
+def plot_hint_curve(curves:dict # name → `hint_curve`'s result
                    ):
     "PSNR, colorfulness and ΔE at the hints against the number of hints, one line per curve."
     import matplotlib.pyplot as plt
@@ -190,7 +187,6 @@ def plot_hint_curve(curves:dict, # name → `hint_curve`'s result
         ne = [n for n in ns if c[n]['delta_e'] is not None]
         axs[2].plot(ne, [c[n]['delta_e'] for n in ne], marker=mk, label=f'{name}: with the hints')
         axs[2].plot(ne, [c[n]['delta_e_auto'] for n in ne], marker=mk, ls=':', color=axs[2].lines[-1].get_color(), label=f'{name}: without them')
-    for name, v in (baselines or {}).items(): axs[0].axhline(v, ls='--', color='gray', lw=1); axs[0].text(0, v, f' {name}', va='bottom', fontsize=8, color='gray')
     for ax, t in zip(axs, ['PSNR (dB)', 'colorfulness', 'ΔE at the hinted points (Lab)']):
         ax.set_xlabel('hints per photo'); ax.set_title(t); ax.grid(alpha=.3); ax.set_xticks(sorted(next(iter(curves.values()))))
     axs[0].legend(fontsize=8); axs[2].legend(fontsize=7)

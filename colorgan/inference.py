@@ -52,6 +52,7 @@ class Colorizer:
         self.G, self.model_config, self.meta = G.to(self.device).eval(), model_config, meta or {}
         self.render_size = render_size
         self._hint_G = G if getattr(G, 'hints', False) else hint_model
+    _NO_HINTS = 'this model takes no color hints: train one with `colorgan train --hints` (lesson 06a)'
 
     @property
     def takes_hints(self)->bool:
@@ -61,7 +62,7 @@ class Colorizer:
     @property
     def hint_G(self)->torch.nn.Module:
         "The generator that colorizes photos given hints (lesson 06a)."
-        if self._hint_G is None: raise ValueError('this model takes no color hints: train one with `colorgan train --hints` (lesson 06a)')
+        if self._hint_G is None: raise ValueError(self._NO_HINTS)
         if not isinstance(self._hint_G, torch.nn.Module): self._hint_G = load_model(self._hint_G)[0].to(self.device).eval()
         return self._hint_G
 
@@ -97,7 +98,7 @@ class Colorizer:
         L = rgb_to_model(image_to_tensor(rgb.resize(shape, Image.BICUBIC, reducing_gap=3.))[None])[0]
         hints = check_hints(hints, rgb.size)
         if not hints: return L
-        if not self.takes_hints: raise ValueError('this model takes no color hints: train one with `colorgan train --hints` (lesson 06a)')
+        if not self.takes_hints: raise ValueError(self._NO_HINTS)
         return torch.cat([L, hint_maps(hints, rgb.size, shape)[None]], 1)
 
     @torch.no_grad()
@@ -288,8 +289,8 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
         "A new photo: its input and original panes (once: moving the slider re-renders only the colorized one), the slider, the render."
         gray = img.convert('L')
         state['source'], state['hints'] = (name, img, gray, colored), [] # hints belong to a photo
-        panes[0].value, panes[2].value = _jpeg_bytes(gray, display_side), _jpeg_bytes(img, display_side) if colored else b''
-        list_hints()
+        panes[2].value = _jpeg_bytes(img, display_side) if colored else b''
+        list_hints() # draws the input pane, with no dots yet
         boxes[2].layout.display = None if colored else 'none'
         fit_slider(img); render()
 
@@ -338,7 +339,7 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
     def clear_hints(_=None):
         if state['hints']: state['hints'] = []; list_hints(); render()
 
-    def on_click(event, pane):
+    def on_click(event):
         "A click on a picture: its position in the picture shown (ipyevents' dataX, dataY), scaled to the photo."
         if state['source'] is None or pick.disabled: return # no photo yet, or busy
         w, h = state['source'][1].size
@@ -349,7 +350,7 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
         ui.click_events = []
         for pane in panes[:2]:
             ev = Event(source=pane, watched_events=['click'], prevent_default_action=True)
-            ev.on_dom_event(lambda e, pane=pane: on_click(e, pane)); ui.click_events.append(ev)
+            ev.on_dom_event(on_click); ui.click_events.append(ev)
     clear.on_click(clear_hints)
     pick.observe(on_pick, names='value'); upload.observe(on_upload, names='value'); size.observe(on_size, names='value')
     ui.update, ui.add_hint, ui.remove_hint, ui.clear_hints = render, add_hint, remove_hint, clear_hints
