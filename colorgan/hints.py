@@ -98,7 +98,7 @@ def hint_maps(hints:list, # checked hints (`check_hints`), in pixels of the phot
 # %% ../nbs/06a_hints.ipynb #h31
 def hint_generator(G:Lite0UNet # an automatic `Lite0UNet`
                   )->Lite0UNet:
-    "A `Lite0UNet` that also takes hints, holding `G`'s weights, with zero weights for the hint channels: without hints it computes exactly what `G` does."
+    "A `Lite0UNet` that also takes hints, holding `G`'s weights, with zero weights for the hint channels: without hints it computes what `G` does, to float rounding."
     if not isinstance(G, Lite0UNet): raise ColorganError(f'hints need the lite0 generator, not a {type(G).__name__}')
     if G.hints: return G
     H = Lite0UNet(decoder=G.decoder_channels, hints=True)
