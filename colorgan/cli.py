@@ -79,15 +79,26 @@ def evaluate(data:str, # folder of color photos, or 'samples'
              limit:int=None, # evaluate only the first N usable photos
              valid_every:int=None, # only sorted index i with i mod N = 0 (10: the imagenet-sample validation split)
              render_size:int=None, # short side the model runs at (default: the model's own)
-             device:str=None # 'cpu' or 'cuda' (default: the GPU if there is one)
+             device:str=None, # 'cpu' or 'cuda' (default: the GPU if there is one)
+             reference:str=None # an L1 model.pt whose ab, scaled to the model's colorfulness, draws the saturation line (default: warmup.pt beside --model, if there is one; 'none': no line)
             )->int:
-    "PSNR, SSIM, colorfulness, ab error and FID of a model next to the gray and mean-ab baselines."
+    "PSNR, SSIM, colorfulness, ab error and FID of a model next to the gray and mean-ab baselines, and against an L1 model's saturation line."
     from colorgan import evaluation as ev
     from colorgan.inference import Colorizer
     col = Colorizer.from_pretrained(model, device=device)
-    res = ev.evaluate(data, {'model': _colorize_array(col, render_size)}, size=size, limit=limit, valid_every=valid_every, device=col.device)
+    colorizers = {'model': _colorize_array(col, render_size)}
+    if reference is None and model is not None and (Path(model).parent/'warmup.pt').exists() and Path(model).name != 'warmup.pt':
+        reference = str(Path(model).parent/'warmup.pt')
+    if reference is not None and reference != 'none':
+        if not Path(reference).exists(): raise ColorganError(f'{reference}: no such reference model')
+        ref = Colorizer.from_pretrained(reference, device=device)
+        colorizers['reference'] = _colorize_array(ref, render_size or ref.render_size)
+    res = ev.evaluate(data, colorizers, size=size, limit=limit, valid_every=valid_every, device=col.device,
+                      reference='reference' if 'reference' in colorizers else None)
     res['model'] = dict(path=str(model or 'shipped'), render_size=render_size or col.render_size)
-    print(f"model: {res['model']['path']}, render size {res['model']['render_size']}")
+    if 'reference' in colorizers: res['reference_model'] = str(reference)
+    print(f"model: {res['model']['path']}, render size {res['model']['render_size']}" +
+          (f"; reference (saturation line): {reference}" if 'reference' in colorizers else '; no saturation line (give --reference an L1 model)'))
     print(ev.format_table(res))
     if res['results']['model']['fid'] is None: print('FID: unavailable (the InceptionV3 weights could not be loaded; they need internet once)')
     jp = ev.save_report(res, report, json)
@@ -226,4 +237,4 @@ def main(argv:list[str]|None=None # arguments (default: sys.argv[1:])
         return 130
 
 # %% ../nbs/07_cli.ipynb #07n18
-if __name__ == '__main__': sys.exit(main()) # `python -m colorgan.cli ...`, as `accelerate launch -m` and `torchrun -m` need
+if __name__ == '__main__' and 'ipykernel' not in sys.modules: sys.exit(main()) # `python -m colorgan.cli ...` (accelerate launch -m, torchrun -m); a notebook's kernel is '__main__' too

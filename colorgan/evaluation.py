@@ -12,13 +12,14 @@ import numpy as np
 import torch
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .core import ColorganError, ImageError, rgb_to_lab, image_to_tensor, resize_short_side, join_ab, atomic_write, default_device, writes_to_log, quiet_download, AB_SCALE
+from .core import ColorganError, ImageError, rgb_to_lab, lab_to_rgb, image_to_tensor, tensor_to_image, resize_short_side, join_ab, atomic_write, default_device, writes_to_log, quiet_download, AB_SCALE
 from .data import resolve_source, split_files, check_image, ab_histogram, plot_ab_histogram
 from .metrics import psnr, colorfulness, ssim, ab_l1
 
 # %% auto #0
 __all__ = ['PROTOCOL', 'METRICS', 'protocol_crop', 'gray_baseline', 'mean_ab', 'inception_features', 'frechet_distance',
-           'evaluate', 'format_table', 'public_results', 'plot_extremes', 'plot_ab_histograms', 'save_report']
+           'scale_ab', 'saturation_line', 'line_point', 'evaluate', 'format_table', 'public_results', 'plot_extremes',
+           'plot_ab_histograms', 'save_report']
 
 # %% ../nbs/05_evaluation.ipynb #c007
 PROTOCOL = 'short side resized to {size} px (bicubic), center crop {size}x{size}, metrics on 8-bit RGB'
@@ -81,6 +82,52 @@ def frechet_distance(f1:np.ndarray, f2:np.ndarray)->float:
     covmean = covmean.real
     return float(((mu1 - mu2) ** 2).sum() + np.trace(s1) + np.trace(s2) - 2 * np.trace(covmean))
 
+# %% ../nbs/05_evaluation.ipynb #c102
+def scale_ab(img:np.ndarray, # HxWx3 uint8 photo
+             gain:float # ab is multiplied by this; L is kept
+            )->np.ndarray:
+    "The photo with its ab multiplied by `gain`: the same hues, more (gain > 1) or less saturated."
+    return join_ab(img, gain * rgb_to_lab(image_to_tensor(img))[1:])
+
+def _batches(imgs, bs=64):
+    "Equal-size HxWx3 uint8 photos as float (B, 3, H, W) batches."
+    return [torch.stack([image_to_tensor(a) for a in imgs[i:i + bs]]) for i in range(0, len(imgs), bs)]
+
+def _scaled_scores(labs, reals, gain):
+    "Mean PSNR and colorfulness, on 8-bit RGB, of the Lab batches `labs` with ab times `gain`."
+    ps, cfs = [], []
+    for lab, real in zip(labs, reals):
+        o = (lab_to_rgb(torch.cat([lab[:, :1], gain * lab[:, 1:]], 1)).clamp(0, 1) * 255).round() / 255 # as `tensor_to_image` rounds
+        ps.append(psnr(o, real)); cfs.append(colorfulness(o))
+    return torch.cat(ps).mean().item(), torch.cat(cfs).mean().item()
+
+def saturation_line(ref_outputs:list, # the reference colorizer's outputs, HxWx3 uint8, all one size (as `evaluate`'s protocol makes them)
+                    reals:list, # the real photos, in the same order
+                    gains=(1., 1.25, 1.5, 1.75, 2.) # the gains to trace
+                   )->list[dict]:
+    "PSNR and colorfulness of the reference's outputs with ab scaled by each gain: where more chroma alone leads."
+    labs, reals = [rgb_to_lab(b) for b in _batches(ref_outputs)], _batches(reals)
+    return [dict(gain=float(g), psnr=p, colorfulness=c) for g in gains for p, c in [_scaled_scores(labs, reals, g)]]
+
+def line_point(ref_outputs:list, # the reference colorizer's outputs, HxWx3 uint8, all one size
+               reals:list, # the real photos, in the same order
+               colorfulness:float, # the candidate's mean colorfulness
+               psnr:float=None, # the candidate's mean PSNR: gives `above`
+               max_gain:float=4., # search the gain in [0, max_gain]
+               tol:float=0.002 # stop when the gain is known to this
+              )->dict:
+    "The gain that makes the reference as colorful as a candidate, the line's PSNR there, and how far the candidate is above it (dB)."
+    labs, reals = [rgb_to_lab(b) for b in _batches(ref_outputs)], _batches(reals)
+    if _scaled_scores(labs, reals, max_gain)[1] < colorfulness: # even the largest gain is less colorful: no point on the line
+        return dict(gain=None, psnr=None, above=None)
+    lo, hi = 0., max_gain
+    while hi - lo > tol:
+        mid = (lo + hi) / 2
+        if _scaled_scores(labs, reals, mid)[1] < colorfulness: lo = mid
+        else: hi = mid
+    g = (lo + hi) / 2; p = _scaled_scores(labs, reals, g)[0]
+    return dict(gain=g, psnr=p, above=None if psnr is None else psnr - p)
+
 # %% ../nbs/05_evaluation.ipynb #c017
 METRICS = ('psnr', 'ssim', 'colorfulness', 'delta_cf', 'real_colorfulness', 'ab_l1', 'fid')
 
@@ -92,6 +139,7 @@ def evaluate(source, # folder, file list or preset
              fid:bool=True, # compute FID when the Inception weights can be had
              progress:bool=True,
              baselines:bool=True, # also score the gray and mean-ab baselines (False: when comparing many models on the same photos)
+             reference:str=None, # the name of one of `colorizers` (an L1 model): every other colorizer is placed against its saturation line
              device=None # where InceptionV3 runs for FID (default: the GPU if there is one)
             )->dict:
     "Metrics of the gray and mean-ab baselines and of each colorizer on the color photos of `source`."
@@ -125,9 +173,16 @@ def evaluate(source, # folder, file list or preset
                              ab_l1=float(np.mean([ab_l1(o, r).item() for o, r in zip(outs, reals)])),
                              fid=frechet_distance(feats, real_feats) if feats is not None else None)
         per_image[name], outputs[name] = ps, outs
+    line = {}
+    if reference is not None:
+        if reference not in (colorizers or {}): raise ColorganError(f'the reference {reference!r} is not one of the colorizers ({", ".join(colorizers or {}) or "none"})')
+        line = {n: line_point(outputs[reference], reals, results[n]['colorfulness'], results[n]['psnr']) for n in colorizers if n != reference}
     return dict(n_images=len(reals), n_excluded=len(excluded), protocol=PROTOCOL.format(size=size), mean_ab=list(mab),
-                results=results, files=[str(f) for f in used], excluded=[dict(path=str(p), reason=r) for p, r in excluded],
+                results=results, reference=reference, line=line, files=[str(f) for f in used], excluded=[dict(path=str(p), reason=r) for p, r in excluded],
                 _per_image_psnr=per_image, _outputs=outputs, _reals=reals)
+
+def _verdict(above, band=0.1):
+    return 'above the line: right color, not only chroma' if above > band else 'below the line: worse than more chroma' if above < -band else 'on the line: only chroma'
 
 def format_table(res:dict)->str:
     "The results of `evaluate` as a text table."
@@ -137,6 +192,11 @@ def format_table(res:dict)->str:
         fid = f"{r['fid']:7.2f}" if r['fid'] is not None else '    n/a'
         lines.append(f"{name:10s} {r['psnr']:7.2f} {r['ssim']:6.3f} {r['colorfulness']:6.2f} {r['delta_cf']:6.2f} {r['ab_l1']:6.2f} {fid}")
     lines.append(f"{'real':10s} {'':>7s} {'':>6s} {next(iter(res['results'].values()))['real_colorfulness']:6.2f}")
+    if res.get('line'):
+        lines.append(f"saturation line of {res['reference']} (its ab scaled to each model's colorfulness): PSNR there, and the model's margin above it")
+        for name, pt in res['line'].items():
+            lines.append(f"{name:10s} more colorful than the reference at any gain up to 4: no point on the line" if pt['gain'] is None else
+                         f"{name:10s} gain {pt['gain']:5.2f}  line PSNR {pt['psnr']:6.2f}  {pt['above']:+6.2f} dB ({_verdict(pt['above'])})")
     return '\n'.join(lines)
 
 def public_results(res:dict)->dict:
