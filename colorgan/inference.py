@@ -18,7 +18,8 @@ from .models import load_model, SHIPPED_HINT_MODEL
 from .hints import check_hints, hint_maps
 
 # %% auto #0
-__all__ = ['UPLOAD_LIMIT_MB', 'Colorizer', 'plan_outputs', 'colorize_files', 'colorize_widget', 'export_onnx']
+__all__ = ['UPLOAD_LIMIT_MB', 'Colorizer', 'plan_outputs', 'colorize_files', 'upload_items', 'clear_upload', 'colorize_widget',
+           'export_onnx']
 
 # %% ../nbs/06_inference.ipynb #c006
 def _as_rgb_image(img)->Image.Image:
@@ -197,6 +198,19 @@ def _decode_upload(item:dict)->Image.Image:
         except ImageError as e: raise ImageError(name, e.reason) from None
     return img
 
+def upload_items(value)->list[dict]:
+    "A `FileUpload`'s files as dicts with name, size and content: ipywidgets 8 holds a tuple of dicts, 7 (Colab's) a dict by file name."
+    if isinstance(value, dict): # ipywidgets 7: {name: {'metadata': {...}, 'content': bytes}}
+        return [dict(name=n, size=(v.get('metadata') or {}).get('size') or len(v['content']), content=v['content']) for n, v in value.items()]
+    return [dict(name=v.get('name'), size=v.get('size'), content=v['content']) for v in value or ()]
+
+def clear_upload(upload):
+    "Empty a `FileUpload`, so that the same file uploaded again is a change: in ipywidgets 7 `value` is read-only, so its traits are reset."
+    if isinstance(upload.value, dict):
+        for k, v in (('value', {}), ('data', []), ('metadata', []), ('_counter', 0)):
+            if upload.has_trait(k): upload.set_trait(k, v)
+    else: upload.value = ()
+
 UPLOAD_LIMIT_MB = 50 # the widget's default upload limit; `colorgan app --max-upload-mb` sets it through COLORGAN_APP_MAX_UPLOAD_MB
 
 def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in the package
@@ -299,13 +313,14 @@ def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in th
         show(pick.value, load_rgb(photos[pick.value]), True)
 
     def on_upload(change):
-        if state['quiet'] or not upload.value: return
-        item = upload.value[0]
+        items = upload_items(upload.value)
+        if state['quiet'] or not items: return
+        item = items[0]
         name = Path(item.get('name') or 'upload').name
         mb = (item.get('size') or len(item['content'])) / 2**20
         busy(True); say(f'reading {name} ({f"{mb:.1f} MB" if mb >= 0.1 else f"{mb * 1024:.0f} KB"})…') # at once: decoding a large photo takes a while
         # emptied at once, so that uploading the same file again is a change, and the button counts no file left behind
-        quietly(lambda: setattr(upload, 'value', ()))
+        quietly(lambda: clear_upload(upload))
         try:
             if mb > limit: raise ImageError(name, f'{mb:.1f} MB, over this app\'s upload limit of {limit:g} MB')
             img = _decode_upload(item)
