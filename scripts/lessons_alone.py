@@ -1,0 +1,58 @@
+"""Run every lesson the way a learner opens it: the notebook alone in an empty folder, colorgan installed as a package
+(not from this clone), at COLORGAN_SCALE=test, with no development data beside it. Any error fails the run.
+
+    python scripts/lessons_alone.py [--only 04_training] [--timeout 900]
+
+Run it with the Python of an environment where colorgan was installed with `pip install .` (CI does so in a fresh
+environment, without network: `unshare -n`). Prints one line per lesson and `N passed, M failed`.
+"""
+import argparse, os, shutil, sys, tempfile, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+def run_alone(nb:Path, timeout:int)->tuple[bool, str, float]:
+    "Execute `nb` alone in a fresh folder; (passed, the first error or '', seconds)."
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+    work = Path(tempfile.mkdtemp(prefix=f'lesson-{nb.stem}-'))
+    try:
+        shutil.copy(nb, work/nb.name)
+        book = nbformat.read(work/nb.name, as_version=4)
+        t = time.time()
+        env = dict(os.environ, COLORGAN_SCALE='test', MPLBACKEND='module://matplotlib_inline.backend_inline')
+        client = NotebookClient(book, timeout=timeout, kernel_name='python3', resources={'metadata': {'path': str(work)}})
+        try:
+            with _environ(env): client.execute()
+        except CellExecutionError as e:
+            return False, str(e).strip().splitlines()[-1][:500], time.time() - t
+        except Exception as e:
+            return False, f'{type(e).__name__}: {e}'[:500], time.time() - t
+        return True, '', time.time() - t
+    finally: shutil.rmtree(work, ignore_errors=True)
+
+class _environ:
+    "Set os.environ for the kernel that nbclient starts, and put it back after."
+    def __init__(self, env): self.env = env
+    def __enter__(self): self.old = dict(os.environ); os.environ.clear(); os.environ.update(self.env)
+    def __exit__(self, *a): os.environ.clear(); os.environ.update(self.old)
+
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    ap.add_argument('--only', nargs='*', help='lesson names (without .ipynb) to run; default: every lesson')
+    ap.add_argument('--timeout', type=int, default=900, help='seconds a cell may take')
+    a = ap.parse_args()
+    import importlib.util
+    spec = importlib.util.find_spec('colorgan')
+    if spec is None: sys.exit('lessons_alone.py: colorgan is not installed in this environment (pip install . first)')
+    if Path(spec.origin).resolve().parent == ROOT/'colorgan': sys.exit(f'lessons_alone.py: colorgan is imported from this clone ({spec.origin}), not from an installed package')
+    lessons = sorted(ROOT.glob('nbs/[0-9]*.ipynb'))
+    if a.only: lessons = [l for l in lessons if l.stem in a.only]
+    passed = failed = 0
+    for nb in lessons:
+        ok, why, secs = run_alone(nb, a.timeout)
+        print(f'{nb.name:24s} {"passed" if ok else "FAILED"} in {secs:5.0f} s' + ('' if ok else f': {why}'), flush=True)
+        passed += ok; failed += not ok
+    print(f'{passed} of {passed + failed} lessons ran alone to the end' + (f'; {failed} stopped' if failed else ''))
+    sys.exit(1 if failed or not passed else 0)
