@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .core import ColorganError, ImageError, rgb_to_lab, lab_to_rgb, image_to_tensor, tensor_to_image, resize_short_side, join_ab, atomic_write, default_device, writes_to_log, quiet_download, AB_SCALE
+from .core import ColorganError, ImageError, rgb_to_lab, lab_to_rgb, image_to_tensor, resize_short_side, join_ab, atomic_write, default_device, writes_to_log, quiet_download, AB_SCALE
 from .data import resolve_source, split_files, check_image, ab_histogram, plot_ab_histogram
 from .metrics import psnr, colorfulness, ssim, ab_l1
 

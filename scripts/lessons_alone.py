@@ -7,6 +7,7 @@ Run it with the Python of an environment where colorgan was installed with `pip 
 environment, without network: `unshare -n`). Prints one line per lesson and `N passed, M failed`.
 """
 import argparse, os, shutil, sys, tempfile, time
+from unittest import mock
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,19 +25,13 @@ def run_alone(nb:Path, timeout:int)->tuple[bool, str, float]:
         env = dict(os.environ, COLORGAN_SCALE='test', MPLBACKEND='module://matplotlib_inline.backend_inline')
         client = NotebookClient(book, timeout=timeout, kernel_name='python3', resources={'metadata': {'path': str(work)}})
         try:
-            with _environ(env): client.execute()
+            with mock.patch.dict(os.environ, env): client.execute() # the kernel nbclient starts inherits it
         except CellExecutionError as e:
             return False, str(e).strip().splitlines()[-1][:500], time.time() - t
         except Exception as e:
             return False, f'{type(e).__name__}: {e}'[:500], time.time() - t
         return True, '', time.time() - t
     finally: shutil.rmtree(work, ignore_errors=True)
-
-class _environ:
-    "Set os.environ for the kernel that nbclient starts, and put it back after."
-    def __init__(self, env): self.env = env
-    def __enter__(self): self.old = dict(os.environ); os.environ.clear(); os.environ.update(self.env)
-    def __exit__(self, *a): os.environ.clear(); os.environ.update(self.old)
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
