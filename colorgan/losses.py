@@ -13,7 +13,8 @@ from .core import ColorganError, AB_SCALE, RGB_FROM_XYZ, D65_WHITE
 from fastai.callback.core import Callback
 
 # %% auto #0
-__all__ = ['GANLoss', 'l1_loss', 'ab_bins', 'soft_encode', 'rebalance_weights', 'annealed_mean', 'ClassificationLoss']
+__all__ = ['GANLoss', 'l1_loss', 'ab_bins', 'soft_encode', 'rebalance_weights', 'annealed_mean', 'ClassificationLoss',
+           'AnnealedMeanG', 'AnchorLoss', 'ColorfulnessLoss', 'FeatureLoss']
 
 # %% ../nbs/03c_losses.ipynb #c007
 class GANLoss:
@@ -82,19 +83,26 @@ def annealed_mean(logits:torch.Tensor, # (B, Q, h, w) bin scores
     return torch.einsum('bqhw,qc->bchw', p, centers.to(p.device)) / AB_SCALE
 
 class ClassificationLoss(Callback):
-    "Zhang et al.'s rebalanced classification loss, as an auxiliary term of G's loss through a head on G's last decoder features."
+    "Zhang et al.'s rebalanced classification loss, as an auxiliary term of G's loss through a head on G's decoder features."
     order = 25 # after ConditionalGANCallback has set G's loss
     def __init__(self, G:nn.Module, # a `UNetGenerator` or a `Lite0UNet`
                  weight:float=0.1, # weight next to the L1 term (scaled by the L1 weight in the GAN phase)
-                 lr:float=2e-4):
+                 lr:float=2e-4,
+                 at:str='quarter' # where the head reads: 'quarter' (the decoder at 1/4 of the resolution, as Zhang et al.) or 'last' (G's last layer's input)
+                ):
         if not hasattr(G, 'up') and not hasattr(G, 'final'): raise ColorganError('the classification loss needs the U-Net generator (small, unet) or lite0')
-        self.G, self.weight, self.centers = G, weight, ab_bins()
-        last_block = G.up[-1] if hasattr(G, 'up') else G.final # the head reads the same features as G's last layer
-        last = next(m for m in last_block.modules() if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)))
-        self.head = nn.Sequential(nn.ReLU(), nn.Conv2d(last.in_channels, len(self.centers), 1))
+        if at not in ('quarter', 'last'): raise ValueError(f"at must be 'quarter' or 'last', got {at!r}")
+        self.G, self.weight, self.centers, self.at = G, weight, ab_bins(), at
+        if at == 'last': block = G.up[-1] if hasattr(G, 'up') else G.final # the same features as G's last layer
+        else: block = G.up[-2] if hasattr(G, 'up') else G.decoder[-1] # the block whose input is at 1/4 of the resolution
+        if at == 'quarter' and hasattr(G, 'decoder'): n_in = G.decoder_channels[-2]
+        else: n_in = next(m for m in block.modules() if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d))).in_channels
+        # at 1/4 the features are few (32 on lite0) and cheap to read: a 3×3 convolution of 64 first; at 'last', a 1×1 alone
+        self.head = nn.Sequential(nn.ReLU(), nn.Conv2d(n_in, 64, 3, padding=1), nn.ReLU(), nn.Conv2d(64, len(self.centers), 1)) if at == 'quarter' \
+                    else nn.Sequential(nn.ReLU(), nn.Conv2d(n_in, len(self.centers), 1))
         self.opt = torch.optim.Adam(self.head.parameters(), lr=lr, betas=(0.5, 0.999))
         self.counts, self.scale = torch.zeros(len(self.centers)), 1. # the trainer sets `scale` to the L1 weight in the GAN phase
-        last_block.register_forward_hook(lambda m, inp, out: setattr(self, 'feats', inp[0]))
+        block.register_forward_hook(lambda m, inp, out: setattr(self, 'feats', inp[0]))
     def before_fit(self):
         self.head.to(self.dls.device); self.centers = self.centers.to(self.dls.device); self.counts = self.counts.to(self.dls.device)
     def logits(self)->torch.Tensor: return self.head(self.feats)
@@ -114,3 +122,56 @@ class ClassificationLoss(Callback):
     def state_dict(self): return dict(head=self.head.state_dict(), opt=self.opt.state_dict(), counts=self.counts.cpu())
     def load_state_dict(self, sd):
         self.head.load_state_dict(sd['head']); self.opt.load_state_dict(sd['opt']); self.counts = sd['counts'].clone()
+
+class AnnealedMeanG(nn.Module):
+    "A generator whose ab is its classification head's annealed mean, upsampled to the input's size: the classifier's own colors, for `Colorizer`."
+    def __init__(self, cls:ClassificationLoss, # a trained classification loss, its head hooked on `cls.G`
+                 T:float=0.38): # the annealed mean's temperature
+        super().__init__()
+        self.G, self.head, self.T, self.cls = cls.G, cls.head, T, [cls] # a list, so the callback is not registered as a submodule
+        self.hints = getattr(cls.G, 'hints', False)
+        self.multiple = getattr(cls.G, 'multiple', None) or 2 ** cls.G.n_down # what `Colorizer.render_shape` reads
+    def forward(self, x:torch.Tensor)->torch.Tensor:
+        self.G(x); cls = self.cls[0]
+        ab = annealed_mean(cls.logits(), cls.centers, self.T) # at the head's resolution, of the input padded to the generator's multiple
+        k = (-(-x.shape[-1] // self.multiple) * self.multiple) // ab.shape[-1] # the padded width over the head's
+        if k > 1: ab = F.interpolate(ab, scale_factor=float(k), mode='bilinear', align_corners=False)
+        return ab[..., :x.shape[-2], :x.shape[-1]]
+
+# %% ../nbs/03c_losses.ipynb #03c21
+from .core import model_to_rgb
+from .metrics import colorfulness
+from .encoder import EfficientNetLite0, load_lite0_weights
+
+class AnchorLoss(Callback):
+    "An auxiliary term of G's loss on the generated and the real photo in RGB; the base of `ColorfulnessLoss` and `FeatureLoss`."
+    order = 25 # after ConditionalGANCallback has set G's loss
+    def __init__(self, weight:float # the term's weight in G's loss
+                ): self.weight, self.active = weight, True # the trainer makes it active in the GAN phase only
+    def term(self, fake:torch.Tensor, real:torch.Tensor)->torch.Tensor: raise NotImplementedError
+    def after_loss(self):
+        if not (self.training and self.active): return
+        L = self.xb[0][:, :1] # a hint model's input also holds the hints
+        t = self.term(model_to_rgb(L, self.pred).float(), model_to_rgb(L, self.yb[0]).float())
+        self.learn.loss_grad = self.learn.loss_grad + self.weight * t
+        self.learn.loss = self.learn.loss_grad.clone().detach()
+        self.value = t.item()
+
+class ColorfulnessLoss(AnchorLoss):
+    "DDColor's colorfulness loss: 1 − CF(ŷ), CF on the 0–1 scale, averaged over the batch."
+    def term(self, fake, real): return (1 - colorfulness(fake) / 255).mean()
+
+class FeatureLoss(AnchorLoss):
+    "A perceptual loss: L1 between frozen EfficientNet-Lite0 (ImageNet) features of the generated and the real RGB, at strides 4, 8 and 16."
+    layers = (2, 3, 5) # indices into `EfficientNetLite0.features`: the outputs at strides 4, 8 and 16
+    def __init__(self, weight:float, # the term's weight in G's loss
+                 net:EfficientNetLite0=None): # the frozen RGB network (default: Lite0 with its ImageNet weights)
+        super().__init__(weight)
+        self.net = (net or load_lite0_weights(EfficientNetLite0(in_ch=3, num_classes=0))).eval().requires_grad_(False)
+    def before_fit(self): self.net.to(self.dls.device)
+    def feats(self, rgb:torch.Tensor)->list[torch.Tensor]:
+        f = self.net.features(rgb * 2 - 1) # the network's input range: sRGB in [-1, 1]
+        return [f[i] for i in self.layers]
+    def term(self, fake, real):
+        with torch.no_grad(): target = self.feats(real)
+        return sum(F.l1_loss(a, b) for a, b in zip(self.feats(fake), target)) / len(self.layers)

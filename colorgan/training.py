@@ -19,7 +19,7 @@ from .core import ColorganError, model_to_rgb, atomic_write, default_device, wri
 from .data import colorization_dls, show_pairs
 from .models import build_discriminator, build_generator, load_model, read_model, model_config, save_checkpoint, load_checkpoint, save_model
 from .metrics import psnr, colorfulness
-from .losses import GANLoss, l1_loss, ClassificationLoss
+from .losses import GANLoss, l1_loss, ClassificationLoss, FeatureLoss, ColorfulnessLoss
 from .hints import simulate_hints, hint_generator
 from fastai.learner import Learner, Metric
 from fastai.callback.core import Callback, CancelBatchException, CancelFitException, CancelTrainException
@@ -262,6 +262,9 @@ class TrainConfig:
     progress_minutes:float = 1. # when the output is not a terminal (a log file), print a progress line this often
     ema:float = 0. # export an exponential moving average of G's weights with this decay (e.g. 0.999); 0: off
     class_weight:float = 0. # weight of Zhang et al.'s rebalanced classification loss as an auxiliary loss (e.g. 0.05); 0: off
+    class_at:Literal['quarter', 'last'] = 'quarter' # where the classification head reads G's decoder: at 1/4 of the resolution (Zhang et al.), or G's last layer's input
+    feature_weight:float = 0. # GAN phase: weight of the feature loss through frozen ImageNet Lite0 (lesson 03c, e.g. 1); 0: off
+    colorfulness_weight:float = 0. # GAN phase: weight of DDColor's colorfulness loss 1 − CF (e.g. 0.5); 0: off
     amp:bool = False # mixed precision on GPU: bf16 where supported, else fp16
     compile:bool = False # torch.compile the generator and discriminator
     cpu:bool = False # train on the CPU even if a GPU is present
@@ -363,10 +366,12 @@ class ColorGANTrainer:
         if c.compile: self.gan_cb.D_train = torch.compile(self.D)
 
     def _remedies(self):
-        "The optional callbacks against desaturation: the weight average and the classification loss."
+        "The optional callbacks against desaturation: the weight average, the classification loss and the anchor losses."
         c = self.cfg
         self.ema_cb = EMACallback(self.G, c.ema) if c.ema else None
-        self.class_cb = ClassificationLoss(self.G, c.class_weight, lr=c.lr) if c.class_weight else None
+        self.class_cb = ClassificationLoss(self.G, c.class_weight, lr=c.lr, at=c.class_at) if c.class_weight else None
+        self.anchor_cbs = ([FeatureLoss(c.feature_weight)] if c.feature_weight else []) + \
+                          ([ColorfulnessLoss(c.colorfulness_weight)] if c.colorfulness_weight else []) # lesson 03c; GAN phase only
 
     def _learner(self, extra_cbs):
         "fastai's Learner for G: L1 loss, pix2pix's Adam, the color metrics, the run keeper."
@@ -376,7 +381,7 @@ class ColorGANTrainer:
         learn = Learner(self.dls, torch.compile(self.G) if c.compile else self.G, loss_func=l1_loss, lr=c.lr,
                         opt_func=partial(OptimWrapper, opt=torch.optim.Adam, betas=(0.5, 0.999)),
                         metrics=[ColorMetric('psnr', psnr, on_real=True), ColorMetric('colorfulness', colorfulness)],
-                        cbs=[self.keeper] + hints + [cb for cb in (self.ema_cb, self.class_cb) if cb] + list(extra_cbs or []),
+                        cbs=[self.keeper] + hints + [cb for cb in (self.ema_cb, self.class_cb) if cb] + self.anchor_cbs + list(extra_cbs or []),
                         path=self.run, model_dir='checkpoints', splitter=getattr(self.G, 'splitter', trainable_params), train_bn=False)
         learn.logger = noop # fastai's table would say 'epoch 0' for every one-epoch fit; RunKeeper prints one line per epoch with the numbers of both players
         if writes_to_log(): # a bar written into a log file is a long line of carriage returns; RunKeeper's progress lines replace it
@@ -549,6 +554,7 @@ def _run_phases(self:ColorGANTrainer):
             cbs = [self.gan_cb] if phase not in WARMUP_PHASES else []
             self.gan_cb.train_g = phase == 'gan'
             if self.class_cb: self.class_cb.scale = self.cfg.l1_weight if phase == 'gan' else 1.
+            for cb in self.anchor_cbs: cb.active = phase == 'gan'
             lr = self._epoch_lr()
             if self.has_encoder: # fastai's transfer learning: the encoder frozen first, then trained at a fraction of the decoder's rate
                 if phase == 'frozen': self.learn.freeze()

@@ -1,0 +1,119 @@
+"""Lesson 04's objective comparison: what the GAN phase is asked, at equal CPU time, from the same L1 start.
+
+The runs are made by scripts/objective_study.sh. This script scores every model with `colorgan.evaluation.evaluate` on
+imagenet-sample's validation photos (256 protocol) and tiny-imagenet's (64 protocol), each against the saturation line
+of the L1 model it started from (lesson 05): `warm` for today's recipe and the two anchor losses, the classification
+run's own warm-up for it. The classification run is also scored through its head's annealed mean (lesson 03c) at
+T = 0.2, 0.3, 0.38 and 0.5. It writes nbs/images/study/objective.json, prints the table, and draws
+nbs/images/study/objective.jpg: gray | each GAN model | real on the six validation photos of the quality grid.
+
+    python scripts/objective_study.py --runs runs
+"""
+import argparse, json
+from pathlib import Path
+import numpy as np
+import torch
+from PIL import Image
+from colorgan.core import list_files
+from colorgan.data import split_files, check_image
+from colorgan.evaluation import evaluate, protocol_crop, gray_baseline
+from colorgan.inference import Colorizer
+from colorgan.losses import ClassificationLoss, AnnealedMeanG
+from colorgan.models import load_checkpoint
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT/'colorgan'/'weights'/'colorgan-lite0.pt'
+DATA = ROOT.parent/'shared'/'data'
+TEMPERATURES = (0.2, 0.3, 0.38, 0.5)
+GROUPS = { # reference (an L1 model) → the candidates placed against its saturation line: label → (model file in --runs, what it is)
+    'warm': {'warm (L1)': ('warm/model.pt', 'shipped + 30 min L1 on tiny-imagenet, 96 px'),
+             'shipped (colorgan-lite0)': (None, '60 min, one thread: L1 36 min, hinge GAN 24 min (the model card)'),
+             'today': ('today/model.pt', 'warm + 30 min hinge GAN + 100 × L1'),
+             'feature': ('feature/model.pt', 'warm + 30 min GAN + Lite0 feature loss, weight 1'),
+             'colorful': ('colorful/model.pt', 'warm + 30 min GAN + colorfulness loss, weight 0.5')},
+    'classes: its L1 warm-up': {'classes: its L1 warm-up': ('classes/warmup.pt', 'shipped + 30 min L1 + classification loss (1/4 resolution, 0.05)'),
+                                'classes': ('classes/model.pt', '+ 30 min hinge GAN + 100 × L1 + classification loss'),
+                                **{f'classes, annealed mean T={t}': ('classes/model.pt', f"the classification head's annealed mean, T = {t}")
+                                   for t in TEMPERATURES}},
+}
+SETS = (('imagenet-sample', 'imagenet-sample', 256, 10), ('tiny-imagenet', 'tiny-imagenet', 64, 25))
+
+def colorizer(runs:Path, label:str, f:str)->Colorizer:
+    "The model of a label: its regression output, or its classification head's annealed mean."
+    col = Colorizer.from_pretrained(SHIPPED if f is None else runs/f, device='cpu')
+    if 'annealed mean' not in label: return col
+    cls = ClassificationLoss(col.G, at='quarter')
+    cls.load_state_dict(load_checkpoint(runs/'classes'/'checkpoints'/'last.pt')['classification']); cls.head.eval()
+    return Colorizer(AnnealedMeanG(cls, float(label.rsplit('=', 1)[1])), col.model_config, 'cpu', render_size=96)
+
+def as_fn(col:Colorizer): return lambda a: np.asarray(col(Image.fromarray(a), render_size=96))
+
+def _keep(m): return {k: round(m[k], 3) for k in ('psnr', 'ssim', 'colorfulness', 'delta_cf', 'ab_l1') if m.get(k) is not None}
+
+def score(runs:Path)->dict:
+    "Every model on both validation sets, each against its group's saturation line."
+    out = {}
+    for set_name, folder, size, every in SETS:
+        s = out[set_name] = {}
+        for ref, members in GROUPS.items():
+            fns = {label: as_fn(colorizer(runs, label, f)) for label, (f, _) in members.items()}
+            r = evaluate(str(DATA/folder), fns, size=size, valid_every=every, fid=False, progress=False, reference=ref if ref in fns else next(iter(fns)))
+            s.update(n_images=r['n_images'], real_colorfulness=round(r['results']['gray']['real_colorfulness'], 2),
+                     gray=_keep(r['results']['gray']), **{'mean ab': _keep(r['results']['mean_ab'])})
+            for label in members:
+                s[label] = _keep(r['results'][label])
+                line = r.get('line', {}).get(label)
+                if line: s[label]['line'] = {k: (round(v, 3) if v is not None else None) for k, v in line.items()}
+                s[label]['reference'] = ref
+    return out
+
+def table(scores:dict)->str:
+    rows = []
+    for s, sc in scores.items():
+        rows.append(f"{s} ({sc['n_images']} photos): PSNR / SSIM / colorfulness, and the margin above the saturation line of the L1 model it started from")
+        for label, m in sc.items():
+            if not isinstance(m, dict) or 'psnr' not in m: continue
+            line = m.get('line')
+            ln = f"   line gain {line['gain']:.2f}: {line['above']:+.2f} dB" if line and line.get('gain') is not None else ''
+            rows.append(f"  {label:34s} {m['psnr']:6.2f} / {m['ssim']:.3f} / {m['colorfulness']:5.1f}{ln}")
+        rows.append(f"  {'real photos':34s}        —   /  —    / {sc['real_colorfulness']:5.1f}")
+    return '\n'.join(rows)
+
+def grid(runs:Path, dest:Path, labels:list, side:int=128, n:int=6):
+    "gray | each model | real for n imagenet-sample validation photos evenly spread over the sorted split (the quality grid's)."
+    import matplotlib; matplotlib.use('Agg')
+    from matplotlib.figure import Figure
+    files = split_files(list_files(DATA/'imagenet-sample'), valid_every=10)[1]
+    picks = [files[i] for i in np.linspace(0, len(files) - 1, n).round().astype(int)]
+    reals = [protocol_crop(check_image(f), 256) for f in picks]
+    cols = {'gray': [Image.fromarray(gray_baseline(np.asarray(r))) for r in reals]}
+    files_of = {label: f for members in GROUPS.values() for label, (f, _) in members.items()}
+    for label in labels:
+        col = colorizer(runs, label, files_of[label])
+        cols[label.replace('classes, annealed mean ', 'classes, AM ')] = [col(r, render_size=96) for r in reals]
+    cols['real'] = reals
+    fig = Figure(figsize=(len(cols) * side / 72, n * side / 72 + 0.4))
+    axs = fig.subplots(n, len(cols), squeeze=False)
+    for j, (label, ims) in enumerate(cols.items()):
+        axs[0, j].set_title(label, fontsize=9)
+        for i, im in enumerate(ims): axs[i, j].imshow(im.resize((side * 2, side * 2))); axs[i, j].axis('off')
+    fig.subplots_adjust(0.002, 0.002, 0.998, 1 - 0.4 / (n * side / 72 + 0.4), 0.02, 0.02)
+    fig.savefig(dest, dpi=72, pil_kwargs=dict(quality=85))
+    return [p.name for p in picks]
+
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    ap.add_argument('--runs', default='runs', help="folder of the runs (objective_study.sh's OUT)")
+    ap.add_argument('--out', default=str(ROOT/'nbs'/'images'/'study'), help='where objective.json and objective.jpg go')
+    ap.add_argument('--threads', type=int, default=2, help='CPU threads for the scoring')
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    runs, out = Path(a.runs), Path(a.out)
+    scores = score(runs)
+    print(table(scores))
+    photos = grid(runs, out/'objective.jpg', ['shipped (colorgan-lite0)', 'today', 'feature', 'colorful', 'classes', 'classes, annealed mean T=0.38'])
+    rec = dict(models={label: dict(file=f or 'colorgan/weights/colorgan-lite0.pt', reference=ref, what=what)
+                       for ref, members in GROUPS.items() for label, (f, what) in members.items()},
+               threads=1, seed=42, minutes=dict(l1=30, gan=30), render_size=96, photos=photos, scores=scores)
+    (out/'objective.json').write_text(json.dumps(rec, indent=1))
+    print(f"wrote {out/'objective.json'} and {out/'objective.jpg'}")
