@@ -7,9 +7,9 @@ run's own warm-up for it. The classification run is also scored through its head
 T = 0.2, 0.3, 0.38 and 0.5. It writes nbs/images/study/objective.json, prints the table, and draws
 nbs/images/study/objective.jpg: gray | each GAN model | real on the six validation photos of the quality grid.
 
-    python scripts/objective_study.py --runs runs
+    [MINUTES=30] python scripts/objective_study.py --runs runs
 """
-import argparse, json
+import argparse, json, os
 from pathlib import Path
 import numpy as np
 import torch
@@ -24,15 +24,16 @@ from colorgan.models import load_checkpoint
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT/'colorgan'/'weights'/'colorgan-lite0.pt'
 DATA = ROOT.parent/'shared'/'data'
+M = int(os.environ.get('MINUTES', 30)) # minutes per stage, as objective_study.sh was run with
 TEMPERATURES = (0.2, 0.3, 0.38, 0.5)
 GROUPS = { # reference (an L1 model) → the candidates placed against its saturation line: label → (model file in --runs, what it is)
-    'warm': {'warm (L1)': ('warm/model.pt', 'shipped + 30 min L1 on tiny-imagenet, 96 px'),
+    'warm': {'warm (L1)': ('warm/model.pt', f'shipped + {M} min L1 on tiny-imagenet, 96 px'),
              'shipped (colorgan-lite0)': (None, '60 min, one thread: L1 36 min, hinge GAN 24 min (the model card)'),
-             'today': ('today/model.pt', 'warm + 30 min hinge GAN + 100 × L1'),
-             'feature': ('feature/model.pt', 'warm + 30 min GAN + Lite0 feature loss, weight 1'),
-             'colorful': ('colorful/model.pt', 'warm + 30 min GAN + colorfulness loss, weight 0.5')},
-    'classes: its L1 warm-up': {'classes: its L1 warm-up': ('classes/warmup.pt', 'shipped + 30 min L1 + classification loss (1/4 resolution, 0.05)'),
-                                'classes': ('classes/model.pt', '+ 30 min hinge GAN + 100 × L1 + classification loss'),
+             'today': ('today/model.pt', f'warm + {M} min hinge GAN + 100 × L1'),
+             'feature': ('feature/model.pt', f'warm + {M} min GAN + Lite0 feature loss, weight 1'),
+             'colorful': ('colorful/model.pt', f'warm + {M} min GAN + colorfulness loss, weight 0.5')},
+    'classes: its L1 warm-up': {'classes: its L1 warm-up': ('classes/warmup.pt', f'shipped + {M} min L1 + classification loss (1/4 resolution, 0.05)'),
+                                'classes': ('classes/model.pt', f'+ {M} min hinge GAN + 100 × L1 + classification loss'),
                                 **{f'classes, annealed mean T={t}': ('classes/model.pt', f"the classification head's annealed mean, T = {t}")
                                    for t in TEMPERATURES}},
 }
@@ -114,6 +115,6 @@ if __name__ == '__main__':
     photos = grid(runs, out/'objective.jpg', ['shipped (colorgan-lite0)', 'today', 'feature', 'colorful', 'classes', 'classes, annealed mean T=0.38'])
     rec = dict(models={label: dict(file=f or 'colorgan/weights/colorgan-lite0.pt', reference=ref, what=what)
                        for ref, members in GROUPS.items() for label, (f, what) in members.items()},
-               threads=1, seed=42, minutes=dict(l1=30, gan=30), render_size=96, photos=photos, scores=scores)
+               threads=1, seed=42, minutes=dict(l1=M, gan=M), render_size=96, photos=photos, scores=scores)
     (out/'objective.json').write_text(json.dumps(rec, indent=1))
     print(f"wrote {out/'objective.json'} and {out/'objective.jpg'}")
