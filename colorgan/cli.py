@@ -15,7 +15,7 @@ from .core import ColorganError, atomic_write
 
 # %% auto #0
 __all__ = ['APP_NOTEBOOK', 'COMMANDS', 'add_arguments', 'scan', 'train', 'evaluate', 'colorize', 'demo', 'app_folder', 'app',
-           'colorgan_parser', 'main']
+           'export_web', 'colorgan_parser', 'main']
 
 # %% ../nbs/07_cli.ipynb #07n08
 def _arg_type(anno):
@@ -199,8 +199,31 @@ def app(port:int=8866, # the port to serve on
     if os.name == 'posix': os.chdir(d); os.execve(sys.executable, cmd, env) # Voilà takes this process's place: Ctrl-C and kill reach it directly
     return subprocess.call(cmd, cwd=d, env=env)
 
+# %% ../nbs/07_cli.ipynb #07n62
+def export_web(out:str, # the folder to write the page into
+               model:str=None, # model.pt (default: the shipped model, and its hint model)
+               fp32:bool=False, # keep the models' weights in float32 (twice the download)
+               runtime:str=None, # onnxruntime-web's dist folder (default: a clone's web/node_modules, the cache, or the npm registry once)
+               serve:bool=False, # then serve the folder until Ctrl-C (cross-origin isolated: two WebAssembly threads)
+               port:int=8000, # the port to serve on, with --serve
+               ip:str='127.0.0.1' # the address to serve on, with --serve
+              )->int:
+    "Write a static web page that colorizes photos in the browser itself (onnxruntime-web, no Python behind it); --serve to try it."
+    from colorgan.app import export_web as write_page, serve_web
+    files = write_page(out, model, fp16=not fp32, runtime=runtime)
+    mib = lambda pre: sum(v for k, v in files.items() if k.startswith(pre)) / 2**20
+    print(f'wrote {out}: {len(files)} files, {mib("") :.1f} MiB (models {mib("models/"):.1f}, runtime {mib("ort/"):.1f}, photos {mib("samples/"):.1f})')
+    if not serve:
+        print(f'try it: colorgan export-web {out} --serve   (or any static server: cd {out} && python -m http.server)'); return 0
+    server = serve_web(out, port, ip)
+    print(f'serving {out} on http://{ip}:{server.server_address[1]}/ (Ctrl-C stops it)', flush=True)
+    try: server.serve_forever()
+    except KeyboardInterrupt: pass
+    finally: server.server_close()
+    return 0
+
 # %% ../nbs/07_cli.ipynb #07n17
-COMMANDS = dict(scan=scan, train=train, evaluate=evaluate, colorize=colorize, demo=demo, app=app)
+COMMANDS = {'scan': scan, 'train': train, 'evaluate': evaluate, 'colorize': colorize, 'demo': demo, 'app': app, 'export-web': export_web}
 
 def _option_sources(name):
     "What the options of subcommand `name` are derived from."
