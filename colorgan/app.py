@@ -20,7 +20,7 @@ __all__ = ['PACKAGE', 'ORT_WEB_VERSION', 'ORT_WEB_INTEGRITY', 'ORT_WEB_FILES', '
            'fp16_weights', 'export_web', 'serve_web']
 
 # %% ../nbs/06b_app.ipynb #b11
-PACKAGE = Path(colorgan.__file__).resolve().parent # where the page's own files lie: colorgan/web
+PACKAGE = Path(colorgan.__file__).resolve().parent # the installed package: the page's own files lie in its web/ folder
 ORT_WEB_VERSION = '1.31.1' # onnxruntime-web, pinned here and in web/package.json + package-lock.json
 ORT_WEB_INTEGRITY = 'sha512-5GeH+bWQ+HxM10z7erGlsWqryrwMbSvm/1tkIsKTT48g0fI19VXVVC435t4t7VsPdSQeS7NmuZPXrQ73k82URw==' # the lock file's
 ORT_WEB_FILES = ('ort.wasm.min.mjs', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm') # of its dist/: the WebAssembly build alone

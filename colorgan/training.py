@@ -325,7 +325,8 @@ class ColorGANTrainer:
         "A resumed run keeps its own settings, except how long it may run (`max_minutes`, or a new `minutes` plan) and how often it checkpoints and reports."
         if not ck: return cfg
         keep = dict(checkpoint_minutes=cfg.checkpoint_minutes, minutes=cfg.minutes, progress_minutes=cfg.progress_minutes)
-        return TrainConfig(**{**ck['train_config'], 'out': str(self.run), 'max_minutes': cfg.max_minutes, # a limit of one invocation, never inherited
+        old = {'class_at': 'last'} if 'class_at' not in ck['train_config'] else {} # a run from before the quarter-resolution head had the other one
+        return TrainConfig(**{**old, **ck['train_config'], 'out': str(self.run), 'max_minutes': cfg.max_minutes, # a limit of one invocation, never inherited
                               **{k: v for k, v in keep.items() if v is not None}})
 
     def _model_config(self):

@@ -21,7 +21,7 @@ colorgan train $TINY $G --l1-weight 30 --out $OUT/r_l1w30 > $OUT/r_l1w30.log 2>&
 colorgan train $TINY $G --ema 0.999 --out $OUT/r_ema > $OUT/r_ema.log 2>&1 &
 wait
 colorgan train $TINY $G --lr 5e-5 --out $OUT/r_lr > $OUT/r_lr.log 2>&1 &
-colorgan train $TINY $G --class-weight 0.05 --out $OUT/r_class > $OUT/r_class.log 2>&1 &
+colorgan train $TINY $G --class-weight 0.05 --class-at last --out $OUT/r_class > $OUT/r_class.log 2>&1 &
 wait
 
 # 3. scores: imagenet-sample's validation photos (256 protocol) and tiny-imagenet's (64 protocol), at each model's training size

@@ -12,6 +12,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+def own_kernel()->dict:
+    "A kernel spec for this very Python, on a JUPYTER_PATH of its own: a 'python3' spec elsewhere (a user's, another environment's) can't take its place."
+    import json
+    d = Path(tempfile.mkdtemp(prefix='lessons-alone-kernel-'))
+    (d/'kernels'/'colorgan-alone').mkdir(parents=True)
+    (d/'kernels'/'colorgan-alone'/'kernel.json').write_text(json.dumps(dict(
+        argv=[sys.executable, '-m', 'ipykernel_launcher', '-f', '{connection_file}'], display_name='colorgan, installed', language='python')))
+    return dict(JUPYTER_PATH=str(d))
+
 def run_alone(nb:Path, timeout:int)->tuple[bool, str, float]:
     "Execute `nb` alone in a fresh folder; (passed, the first error or '', seconds)."
     import nbformat
@@ -22,8 +31,8 @@ def run_alone(nb:Path, timeout:int)->tuple[bool, str, float]:
         shutil.copy(nb, work/nb.name)
         book = nbformat.read(work/nb.name, as_version=4)
         t = time.time()
-        env = dict(os.environ, COLORGAN_SCALE='test', MPLBACKEND='module://matplotlib_inline.backend_inline')
-        client = NotebookClient(book, timeout=timeout, kernel_name='python3', resources={'metadata': {'path': str(work)}})
+        env = dict(os.environ, COLORGAN_SCALE='test', MPLBACKEND='module://matplotlib_inline.backend_inline', **KERNEL)
+        client = NotebookClient(book, timeout=timeout, kernel_name='colorgan-alone', resources={'metadata': {'path': str(work)}})
         try:
             with mock.patch.dict(os.environ, env): client.execute() # the kernel nbclient starts inherits it
         except CellExecutionError as e:
@@ -42,6 +51,7 @@ if __name__ == '__main__':
     spec = importlib.util.find_spec('colorgan')
     if spec is None: sys.exit('lessons_alone.py: colorgan is not installed in this environment (pip install . first)')
     if Path(spec.origin).resolve().parent == ROOT/'colorgan': sys.exit(f'lessons_alone.py: colorgan is imported from this clone ({spec.origin}), not from an installed package')
+    KERNEL = own_kernel()
     lessons = sorted(ROOT.glob('nbs/[0-9]*.ipynb'))
     if a.only: lessons = [l for l in lessons if l.stem in a.only]
     passed = failed = 0

@@ -68,6 +68,15 @@ def score(runs:Path)->dict:
                 s[label]['reference'] = ref
     return out
 
+def seen(runs:Path, f:str)->dict:
+    "Photos each phase of a run saw, and its minutes (from the model file's history): what equal CPU time bought each arm."
+    if f is None: return {}
+    out = {}
+    for h in load_checkpoint(runs/f).get('history', []):
+        d = out.setdefault(h['phase'], dict(photos=0, minutes=0.))
+        d['photos'] += round(h['seconds'] * h['images_per_s']); d['minutes'] = round(d['minutes'] + h['seconds'] / 60, 1)
+    return out
+
 def table(scores:dict)->str:
     rows = []
     for s, sc in scores.items():
@@ -113,7 +122,7 @@ if __name__ == '__main__':
     scores = score(runs)
     print(table(scores))
     photos = grid(runs, out/'objective.jpg', ['shipped (colorgan-lite0)', 'today', 'feature', 'colorful', 'classes', 'classes, annealed mean T=0.38'])
-    rec = dict(models={label: dict(file=f or 'colorgan/weights/colorgan-lite0.pt', reference=ref, what=what)
+    rec = dict(models={label: dict(file=f or 'colorgan/weights/colorgan-lite0.pt', reference=ref, what=what, seen=seen(runs, f))
                        for ref, members in GROUPS.items() for label, (f, what) in members.items()},
                threads=1, seed=42, minutes=dict(l1=M, gan=M), render_size=96, photos=photos, scores=scores)
     (out/'objective.json').write_text(json.dumps(rec, indent=1))

@@ -39,7 +39,7 @@ def slug(name): return ''.join(c if c.isalnum() else '-' for c in name.lower()).
 def classifier_colorizer(run:Path, render_size:int):
     "The classification head's own colors (annealed mean), for the run that trained one."
     col = Colorizer.from_pretrained(run/'model.pt', device='cpu')
-    head = ClassificationLoss(col.G) # the same head, hooked on the generator's last decoder stage
+    head = ClassificationLoss(col.G, at='last') # the same head as the run's, hooked on the generator's last layer's input
     head.load_state_dict(load_checkpoint(run/'checkpoints'/'last.pt')['classification']); head.head.eval()
     @torch.no_grad()
     def fn(a):

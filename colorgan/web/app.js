@@ -7,6 +7,7 @@ window.colorgan = state; // for scripts that drive the page (its tests)
 
 const manifest = await (await fetch('manifest.json')).json();
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+if (!manifest.hints) { $('color').disabled = true; $('clear').hidden = true; }
 $('about').textContent = `colorgan ${manifest.version}, model ${manifest.model}: ${manifest.about}`;
 state.wanted = manifest.render_size;
 for (const s of manifest.samples) $('pick').add(new Option(s.replace(/\.[^.]+$/, ''), s));
@@ -28,7 +29,7 @@ async function load(blob, name) {
   const c = new OffscreenCanvas(bmp.width, bmp.height), g = c.getContext('2d');
   g.fillStyle = '#fff'; g.fillRect(0, 0, c.width, c.height); g.drawImage(bmp, 0, 0); // transparency on white, as colorgan.core.to_rgb
   Object.assign(state, { name, W: c.width, H: c.height, rgba: g.getImageData(0, 0, c.width, c.height).data, hints: [] });
-  const gray = new ImageData(new Uint8ClampedArray(state.rgba), state.W, state.H); // what the model sees: the photo's lightness
+  const gray = new ImageData(new Uint8ClampedArray(state.rgba), state.W, state.H); // the 'before' picture: the photo in gray (BT.601 luma; the model itself reads Lab L)
   for (let i = 0; i < gray.data.length; i += 4) { const v = Math.round(0.299 * gray.data[i] + 0.587 * gray.data[i + 1] + 0.114 * gray.data[i + 2]); gray.data[i] = gray.data[i + 1] = gray.data[i + 2] = v; }
   state.gray = gray;
   fitSlider(); showHints(); render();
@@ -82,6 +83,7 @@ function showHints() {
 
 $('before').addEventListener('click', e => { // a click on the photo: a hint there, in the photo's pixels
   if (!state.rgba) return;
+  if (!manifest.hints) { status('this page\'s model takes no hints: export it with a model that has a hint model (the shipped one does)', 'error'); return; }
   const r = e.target.getBoundingClientRect();
   const x = Math.min(state.W - 1, Math.max(0, (e.clientX - r.left) / r.width * state.W)), y = Math.min(state.H - 1, Math.max(0, (e.clientY - r.top) / r.height * state.H));
   state.hints.push({ x, y, color: $('color').value }); showHints(); render();
