@@ -1,7 +1,7 @@
 #!/bin/bash
 # The objective comparison of lesson 04 ("What the GAN phase is asked"): four ways to spend the same CPU time on the
 # shipped model, one thread per arm, scored by `colorgan evaluate` on both validation sets against the saturation line
-# of the L1 model they start from (lesson 05). `python scripts/quality_study.py` then gathers the table and the grid.
+# of the L1 model they start from (lesson 05). `python scripts/objective_study.py` then gathers the table and the grid.
 #
 #   warm:      L1 only, 30 min from the shipped model: the L1 warm-up that three arms share, and their line
 #   today:     warm, then 30 min of today's GAN phase (hinge + 100 × L1)
@@ -10,8 +10,8 @@
 #   classes:   its own 30 min of L1 + the classification loss at 1/4 resolution (weight 0.05), then 30 min of GAN with it;
 #              scored as the GAN's regression output and as the head's annealed mean at T = 0.2, 0.3, 0.38, 0.5
 #
-# Every arm gets 30 one-thread minutes of GAN after 30 of L1 (the three GAN arms share theirs). Two run at a time on an
-# otherwise idle 2-core machine, about 95 minutes in all, then 20 of scoring. MINUTES=20 gives every stage 20 minutes
+# Every arm gets 30 one-thread minutes of GAN after 30 of L1 (the three GAN arms share theirs). Two run at a time on a
+# 2-core machine (idle, ideally: each log says how many photos its run saw), about 95 minutes in all, then 20 of scoring. MINUTES=20 gives every stage 20 minutes
 # instead of 30 (about 65 in all); each run's log says how many photos it saw:
 #
 #   [MINUTES=30] bash scripts/objective_study.sh [TINY_IMAGENET_FOLDER] [IMAGENET_SAMPLE_FOLDER] [OUT]
