@@ -23,14 +23,14 @@ LIMIT_MB, IDLE_MINUTES = 20, 0.5 # the app's upload limit and kernel idle time i
 def free_port():
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
 
-def wait_for_port(port, proc, timeout):
+def wait_for_port(port, proc, timeout, name='colorgan app'):
     t0 = time.time()
     while time.time() - t0 < timeout:
-        if proc.poll() is not None: raise Failed(f'colorgan app exited with code {proc.returncode} before serving')
+        if proc.poll() is not None: raise Failed(f'{name} exited with code {proc.returncode} before serving')
         with socket.socket() as s:
             if s.connect_ex(('127.0.0.1', port)) == 0: return
         time.sleep(0.3)
-    raise Failed(f'colorgan app did not open port {port} within {timeout} s')
+    raise Failed(f'{name} did not open port {port} within {timeout} s')
 
 def stop(proc, name):
     "Stop a process group started here: SIGTERM, then SIGKILL after 10 s."

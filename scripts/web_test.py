@@ -16,39 +16,16 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-class Failed(Exception): pass
+from browser_test import Failed, free_port, stop, wait_for_port # the app's browser test, beside this one
+from colorgan.metrics import psnr as _psnr
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT.parent/'shared'/'data'/'imagenet-sample'
 PSNR_MIN, DL_MAX = 45., 0.5
 
-def free_port():
-    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
-
-def stop(proc, name):
-    "Stop a process group started here: SIGTERM, then SIGKILL after 10 s."
-    if proc is None or proc.poll() is not None: return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try: proc.wait(10)
-        except subprocess.TimeoutExpired: os.killpg(proc.pid, signal.SIGKILL); proc.wait(10)
-    except ProcessLookupError: pass
-    print(f'stopped {name} (pid {proc.pid})')
-
-def wait_for_port(port, proc, timeout):
-    t0 = time.time()
-    while time.time() - t0 < timeout:
-        if proc.poll() is not None: raise Failed(f'colorgan export-web --serve exited with code {proc.returncode} before serving')
-        with socket.socket() as s:
-            if s.connect_ex(('127.0.0.1', port)) == 0: return
-        time.sleep(0.3)
-    raise Failed(f'colorgan export-web --serve did not open port {port} within {timeout} s')
-
 def lab(a): from skimage.color import rgb2lab; return rgb2lab(np.asarray(a)[..., :3])
 
-def psnr(a, b):
-    mse = np.mean((np.asarray(a, np.float64) - np.asarray(b, np.float64)) ** 2)
-    return float('inf') if mse == 0 else 10 * np.log10(255 ** 2 / mse)
+def psnr(a, b): return float(_psnr(np.asarray(a)[..., :3], np.asarray(b)[..., :3])[0]) # colorgan.metrics, on 8-bit RGB
 
 class Memory(threading.Thread):
     "Samples the summed resident memory of the browser's renderer processes (the tab and its worker) every 0.2 s."
@@ -76,7 +53,7 @@ def run(shots:Path, chromium:str, timeout:float, measure:Path=None):
     rocket = load_rgb(sample_photos()[3])
     good = tmp/'my-photo.jpg'; rocket.resize((600, 400)).save(good, quality=90)
     try:
-        wait_for_port(port, server, 3 * timeout)
+        wait_for_port(port, server, 3 * timeout, 'colorgan export-web --serve')
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium, headless=True, args=['--no-sandbox', '--disable-dev-shm-usage'])
             mem = None
