@@ -21,8 +21,8 @@ __all__ = ['XYZ_FROM_RGB', 'RGB_FROM_XYZ', 'D65_WHITE', 'L_SCALE', 'AB_SCALE', '
            'linear_to_srgb', 'rgb_to_lab', 'lab_to_rgb', 'sample_photos', 'dev_data_dir', 'imagenet_sample_dir',
            'image_to_tensor', 'tensor_to_image', 'normalize_lab', 'denormalize_lab', 'rgb_to_model', 'model_to_rgb',
            'ColorganError', 'ImageError', 'open_image', 'to_rgb', 'load_rgb', 'list_files', 'color_spread',
-           'resize_short_side', 'join_ab', 'atomic_write', 'default_device', 'course_data', 'quiet_download',
-           'writes_to_log']
+           'resize_short_side', 'encode_srgb8', 'join_ab', 'atomic_write', 'default_device', 'course_data',
+           'quiet_download', 'writes_to_log']
 
 # %% ../nbs/00_core.ipynb #c007
 def srgb_to_linear(x:torch.Tensor # sRGB values in [0, 1]
@@ -236,9 +236,42 @@ def resize_short_side(img:Image.Image, # any PIL image
     return img.resize((max(side, round(w * s)), max(side, round(h * s))), Image.BICUBIC, reducing_gap=3.)
 
 # %% ../nbs/00_core.ipynb #00n37
+_LIN8 = srgb_to_linear(torch.arange(256, dtype=torch.float32) / 255).numpy() # linear light of each 8-bit sRGB value
+_Y_FROM_RGB = XYZ_FROM_RGB[1].float() # Y (D65's Y is 1) from linear RGB
+_RGB_FROM_XYZ_WHITE = (RGB_FROM_XYZ * D65_WHITE[None]).float() # linear RGB from XYZ divided by the white: the white folded in
+
+def _fy_of(Y:torch.Tensor)->torch.Tensor:
+    "f(Y) of Lab's L, rounded through L = 116 f(Y) - 16 exactly as `rgb_to_lab` then `lab_to_rgb` compute it."
+    L = 116 * torch.where(Y > _EPS, Y.clamp(min=_EPS) ** (1 / 3), _KAPPA * Y + 16 / 116) - 16
+    return (L + 16) / 116
+
+_FY8 = _fy_of(torch.from_numpy(_LIN8)[:, None].expand(256, 3) @ _Y_FROM_RGB).numpy() # f(Y) of each gray level (R = G = B)
+
+def _srgb8(x:torch.Tensor)->torch.Tensor: return (linear_to_srgb(x).clamp(0, 1) * 255).round() # the reference encoding, as tensor_to_image rounds it
+
+def _srgb8_thresholds()->np.ndarray:
+    "The smallest float32 linear value encoded as level k + 1 or more, k = 0..254 (bisection over float32 bit patterns), then +inf."
+    k = torch.arange(1, 256, dtype=torch.float32)
+    lo, hi = torch.zeros(255, dtype=torch.int32), torch.full((255,), int(np.float32(1).view(np.int32)), dtype=torch.int32)
+    while (hi - lo > 1).any():
+        mid = lo + (hi - lo) // 2
+        up = _srgb8(mid.view(torch.float32)) >= k
+        hi, lo = torch.where(up, mid, hi), torch.where(up, lo, mid)
+    return np.append(hi.view(torch.float32).numpy(), np.float32(np.inf))
+
+_T8 = _srgb8_thresholds()
+_CELLS = 8192 # a grid fine enough that each cell holds at most one threshold (they are at least 1/3295 apart)
+_LEVEL8 = np.searchsorted(_T8, np.arange(_CELLS, dtype=np.float32) / _CELLS, side='right').astype(np.uint8) # the level at each cell's start
+
+def encode_srgb8(x:np.ndarray # linear light in [0, 1], float32
+                )->np.ndarray: # uint8: what `tensor_to_image(linear_to_srgb(x))` gives, found by table and comparison
+    "Linear light to 8-bit sRGB without a power: the level at the value's grid cell, plus one if it is past that cell's threshold."
+    lo = _LEVEL8[np.minimum((x * _CELLS).astype(np.int32), _CELLS - 1)]
+    return lo + (x >= _T8[lo])
+
 def join_ab(rgb:np.ndarray, # HxWx3 uint8 photo (gray or color) whose L is kept
             ab:torch.Tensor, # a and b in Lab units, (2, h, w); resized bilinearly to H×W when h×w differs
-            strip:int=64 # rows converted at a time: bounds the memory a photo needs (64 rows: 90 MB less than 256 at 1920x1080, and faster)
+            strip:int=64 # rows converted at a time: bounds the memory a photo needs (its input, output and ab, not float copies of it)
            )->np.ndarray: # HxWx3 uint8
     "The photo's own L joined with `ab`: how every colorization in colorgan is put together."
     H, W = rgb.shape[:2]
@@ -246,9 +279,13 @@ def join_ab(rgb:np.ndarray, # HxWx3 uint8 photo (gray or color) whose L is kept
     if tuple(ab.shape[-2:]) != (H, W): ab = F.interpolate(ab[None], size=(H, W), mode='bilinear', align_corners=False)[0]
     out = np.empty_like(rgb)
     for r in range(0, H, strip):
-        lab = rgb_to_lab(image_to_tensor(rgb[r:r + strip]))
-        lab[1:] = ab[:, r:r + strip]
-        out[r:r + strip] = tensor_to_image(lab_to_rgb(lab))
+        x = rgb[r:r + strip]
+        if np.array_equal(x[..., 0], x[..., 1]) and np.array_equal(x[..., 1], x[..., 2]): fy = torch.from_numpy(_FY8[x[..., 0]])
+        else: fy = _fy_of(torch.from_numpy(_LIN8[x]) @ _Y_FROM_RGB)
+        a, b = ab[0, r:r + strip], ab[1, r:r + strip]
+        f = torch.stack([a / 500 + fy, fy, (fy - b / 200).clamp(min=0)], dim=-1) # lab_to_rgb's steps, channels last
+        xyz = torch.where(f > 0.2068966, f ** 3, (f - 16 / 116) / _KAPPA)
+        out[r:r + strip] = encode_srgb8((xyz @ _RGB_FROM_XYZ_WHITE.T).clamp_(0, 1).numpy())
     return out
 
 # %% ../nbs/00_core.ipynb #00n40
