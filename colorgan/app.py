@@ -1,4 +1,4 @@
-"""A static web page that runs colorgan's models in the visitor's own browser with onnxruntime-web: no Python, no server that computes, hints by click.
+"""colorgan's user interfaces on top of the `Colorizer` API: a widget whose methods are its events, the same widget served as a web page by Voilà (`colorgan app`), and a static page that runs the models in the visitor's own browser with onnxruntime-web.
 
 Docs: https://colorgan.github.io/colorgan/app.html.md"""
 
@@ -6,18 +6,305 @@ Docs: https://colorgan.github.io/colorgan/app.html.md"""
 
 # %% ../nbs/06b_app.ipynb #b05
 from __future__ import annotations
-import base64, hashlib, http.server, io, json, shutil, tarfile, urllib.request, warnings
+import base64, hashlib, html, http.server, io, json, os, shutil, sys, tarfile, urllib.request, warnings
 from functools import partial
 from pathlib import Path
 import numpy as np
+from PIL import Image
+from fastcore.basics import patch
 import colorgan
 from . import __version__
-from .core import ColorganError, sample_photos, atomic_write
+from .core import ColorganError, ImageError, sample_photos, atomic_write, load_rgb, color_spread, COLORLESS_CHROMA
 from .inference import Colorizer
 
 # %% auto #0
-__all__ = ['PACKAGE', 'ORT_WEB_VERSION', 'ORT_WEB_INTEGRITY', 'ORT_WEB_FILES', 'ORT_WEB_URL', 'WEB_FILES', 'ort_web_runtime',
-           'fp16_weights', 'export_web', 'serve_web']
+__all__ = ['UPLOAD_LIMIT_MB', 'APP_NOTEBOOK', 'PACKAGE', 'ORT_WEB_VERSION', 'ORT_WEB_INTEGRITY', 'ORT_WEB_FILES', 'ORT_WEB_URL',
+           'WEB_FILES', 'upload_items', 'clear_upload', 'ColorizeApp', 'colorize_widget', 'app_folder', 'serve_app',
+           'ort_web_runtime', 'fp16_weights', 'export_web', 'serve_web']
+
+# %% ../nbs/06b_app.ipynb #b30
+def _jpeg_bytes(img:Image.Image, side:int, dots:list=())->bytes:
+    "A reduced JPEG of `img` (long side at most `side`) for an image widget; `dots`: hints (x, y, '#rrggbb') in `img`'s pixels, drawn as dots."
+    from PIL import ImageDraw
+    img = img.convert('RGB'); W0 = img.width; img.thumbnail((side, side), Image.BICUBIC)
+    s, draw, r = img.width / W0, ImageDraw.Draw(img), max(4, round(max(img.size) / 90))
+    for i, (x, y, c) in enumerate(dots): # a colored dot in a black and white ring, and its number
+        cx, cy = (x + .5) * s, (y + .5) * s
+        draw.ellipse([cx - r - 2, cy - r - 2, cx + r + 2, cy + r + 2], fill='black'); draw.ellipse([cx - r - 1, cy - r - 1, cx + r + 1, cy + r + 1], fill='white')
+        draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=c); draw.text((cx + r + 3, cy - r - 3), str(i + 1), fill='white', stroke_width=2, stroke_fill='black')
+    buf = io.BytesIO(); img.save(buf, 'JPEG', quality=90); return buf.getvalue()
+
+def _decode_upload(item:dict)->Image.Image:
+    "An uploaded file as upright RGB, through `load_rgb`, so a bad file gets the same reasons as anywhere else."
+    import tempfile
+    name = Path(item.get('name') or 'upload').name
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d)/name
+        p.write_bytes(bytes(item['content']))
+        try: img = load_rgb(p)
+        except ImageError as e: raise ImageError(name, e.reason) from None
+    return img
+
+def upload_items(value)->list[dict]:
+    "A `FileUpload`'s files as dicts with name, size and content: ipywidgets 8 holds a tuple of dicts, 7 (Colab's) a dict by file name."
+    if isinstance(value, dict): # ipywidgets 7: {name: {'metadata': {...}, 'content': bytes}}
+        return [dict(name=n, size=(v.get('metadata') or {}).get('size') or len(v['content']), content=v['content']) for n, v in value.items()]
+    return [dict(name=v.get('name'), size=v.get('size'), content=v['content']) for v in value or ()]
+
+def clear_upload(upload):
+    "Empty a `FileUpload`, so that the same file uploaded again is a change: in ipywidgets 7 `value` is read-only, so its traits are reset."
+    if isinstance(upload.value, dict):
+        for k, v in (('value', {}), ('data', []), ('metadata', []), ('_counter', 0)):
+            if upload.has_trait(k): upload.set_trait(k, v)
+    else: upload.value = ()
+
+UPLOAD_LIMIT_MB = 50 # the widget's default upload limit; `colorgan app --max-upload-mb` sets it through COLORGAN_APP_MAX_UPLOAD_MB
+
+# %% ../nbs/06b_app.ipynb #b31
+class ColorizeApp:
+    "An ipywidgets app: pick or upload a photo, choose the render size, see input | colorized | original, save the result; click to give color hints."
+    def __init__(self, colorizer:Colorizer=None, # default: the model shipped in the package
+                 display_side:int=640, # long side of the pictures shown, in pixels (the download keeps full resolution)
+                 max_upload_mb:float=None): # larger uploads are refused with a line; default: $COLORGAN_APP_MAX_UPLOAD_MB, else 50
+        import ipywidgets as W
+        try: from ipyevents import Event # the position of a click on an image (ipywidgets' Image has no click event)
+        except ImportError: Event = None
+        self.col = col = colorizer or Colorizer.from_pretrained()
+        self.display_side = display_side
+        self.max_upload_mb = float(max_upload_mb or os.environ.get('COLORGAN_APP_MAX_UPLOAD_MB') or UPLOAD_LIMIT_MB)
+        self.photos = {p.stem: p for p in sample_photos()}
+        self.pick = W.Dropdown(options=list(self.photos), description='photo')
+        self.upload = W.FileUpload(accept='image/*', multiple=False, description='upload a photo')
+        self.size = W.IntSlider(value=col.render_size, min=64, max=768, step=32, description='render size', continuous_update=False)
+        self.hint, self.status, self.download = W.HTML(), W.HTML(), W.HTML()
+        limit_note = W.HTML(f'<small style="color:#555">photos up to {self.max_upload_mb:g} MB</small>')
+        # each picture keeps its proportions and fits the window: a tall photo is shown whole, never stretched or scrolled
+        self.panes = [W.Image(format='jpeg', layout=W.Layout(width='auto', height='auto', max_width='100%', max_height='60vh', object_fit='contain'))
+                      for _ in range(3)]
+        titles = [W.HTML(f'<b>{t}</b>') for t in ('input', 'colorized', 'original')]
+        self.boxes = [W.VBox([t, p], layout=W.Layout(flex='1 1 0', min_width='0', align_items='center')) for t, p in zip(titles, self.panes)]
+        # color hints: pick a color, click the input or the colorized photo; each point is listed with a button that removes it
+        self.color = W.ColorPicker(value='#d62728', description='hint color')
+        self.clear = W.Button(description='clear hints', icon='times')
+        self.hint_rows = W.VBox()
+        can_click = col.takes_hints and Event is not None
+        hint_note = W.HTML(('<style>img.colorgan-input, img.colorgan-colorized {cursor: crosshair}</style>' if can_click else '') + '<small>' +
+                           ('Click the input or the colorized photo to give that place the hint color; the model spreads it as far as it judges the region to go.'
+                            if can_click else 'pip install ipyevents to place hints by clicking.' if col.takes_hints else
+                            'This model takes no color hints.') + '</small>')
+        self.hint_bar = W.VBox([W.HBox([self.color, self.clear, hint_note], layout=W.Layout(align_items='center')), self.hint_rows],
+                               layout=W.Layout(display=None if col.takes_hints else 'none'))
+        # the status line and the save link sit above the pictures, so both stay in view whatever the photo's shape
+        self.ui = W.VBox([W.HBox([self.pick, self.upload, limit_note], layout=W.Layout(align_items='center')), self.size, self.hint, self.hint_bar,
+                          W.HBox([self.status, self.download], layout=W.Layout(align_items='center', justify_content='space-between')),
+                          W.HBox(self.boxes, layout=W.Layout(width='100%'))])
+        for w, cls in [(self.status, 'status'), (self.download, 'download'), (self.hint, 'hint'), (self.color, 'hint-color'),
+                       (self.clear, 'clear-hints'), (self.hint_rows, 'hint-list'), *zip(self.panes, ('input', 'colorized', 'original'))]:
+            w.add_class(f'colorgan-{cls}') # for scripts that drive the page
+        self.renders, self.last = 0, None # renders so far; the last (name, photo, colorized photo)
+        # source: (name, photo, its gray version, has color); quiet: ignore the events we cause ourselves;
+        # wanted: the render size last chosen; hints: [(x, y, '#rrggbb')] in pixels of the photo
+        self.source, self.quiet, self.wanted, self.hints = None, False, col.render_size, []
+        self.click_events = []
+        if can_click:
+            for pane in self.panes[:2]:
+                ev = Event(source=pane, watched_events=['click'], prevent_default_action=True)
+                ev.on_dom_event(self.on_click); self.click_events.append(ev)
+        self.clear.on_click(self.clear_hints)
+        self.pick.observe(self.on_pick, names='value'); self.upload.observe(self.on_upload, names='value'); self.size.observe(self.on_size, names='value')
+        self.on_pick()
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.ui)
+    def close(self):
+        "Close the app's widgets."
+        self.ui.close()
+    def get_hints(self)->list:
+        "The hints placed, as (x, y, '#rrggbb') in pixels of the photo."
+        return list(self.hints)
+
+# %% ../nbs/06b_app.ipynb #b33
+@patch
+def say(self:ColorizeApp, msg:str, error:bool=False):
+    "The status line: a message, in red for an error."
+    self.status.value = f'<span style="color:{"#b00020" if error else "#555"}">{html.escape(msg)}</span>' if msg else ''
+
+@patch
+def quietly(self:ColorizeApp, fn):
+    "Run `fn`, ignoring the widget events it causes."
+    self.quiet = True
+    try: fn()
+    finally: self.quiet = False
+
+@patch
+def busy(self:ColorizeApp, on:bool):
+    "Disable the controls while a photo is read or colorized (and enable them again)."
+    for w in (self.pick, self.upload, self.size, self.clear): w.disabled = on
+
+@patch
+def fit_slider(self:ColorizeApp, img:Image.Image):
+    "Each photo gets the size last chosen (the model's own at first), within what this photo allows: never a size left by an earlier photo."
+    w, h = img.size; short = min(w, h); size = self.size
+    top = max(size.min, min(768, short // 32 * 32))
+    def fit(): size.max = top; size.value = min(self.wanted, top)
+    self.quietly(fit)
+    if short < size.min: note = f"This photo ({w}×{h} px) is smaller than the slider's smallest size, {size.min} px, where it renders."
+    elif short // 32 * 32 > 768: note = f"The slider stops at {top} px, the largest render size (this photo's short side is {short} px)."
+    else: note = f"The slider stops at {top} px: this photo's short side ({short} px), to a multiple of 32."
+    self.hint.value = (f"<small>The model's own size is <b>{self.col.render_size} px</b>, where its colors are cleanest; larger sizes "
+                       f"look at finer detail and can speckle. {html.escape(note)}</small>")
+
+@patch
+def render(self:ColorizeApp):
+    "Colorize the photo shown, at the slider's size, with its hints; the save link follows."
+    name, img, gray, colored = self.source
+    self.busy(True); self.say('colorizing…')
+    try:
+        res = self.col(gray, self.size.value, hints=self.hints)
+        self.panes[1].value = _jpeg_bytes(res, self.display_side)
+        buf = io.BytesIO(); res.save(buf, 'PNG', compress_level=1) # every render encodes it: 0.10 s instead of 0.44 at 1920x1080, for a 17% larger file
+        stem = html.escape(Path(name).stem, quote=True)
+        self.download.value = (f'<a download="{stem}-colorized.png" href="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode()}" '
+                               f'style="display:inline-block;padding:4px 12px;border:1px solid #888;border-radius:4px;text-decoration:none">'
+                               f'⬇ save the colorized photo ({res.width}×{res.height} px)</a>')
+        self.renders, self.last = self.renders + 1, (name, img, res)
+        n = len(self.hints)
+        self.say(f'{name}: colorized at render size {self.size.value}' + (f' with {n} hint{"s" * (n > 1)}' if n else ''))
+    except Exception as e: self.say(f'{name}: could not colorize it ({type(e).__name__}: {e})', error=True)
+    finally: self.busy(False)
+
+@patch
+def show(self:ColorizeApp, name:str, img:Image.Image, colored:bool):
+    "A new photo: its input and original panes (once: moving the slider re-renders only the colorized one), the slider, the render."
+    gray = img.convert('L')
+    self.source, self.hints = (name, img, gray, colored), [] # hints belong to a photo
+    self.panes[2].value = _jpeg_bytes(img, self.display_side) if colored else b''
+    self.list_hints() # draws the input pane, with no dots yet
+    self.boxes[2].layout.display = None if colored else 'none'
+    self.fit_slider(img); self.render()
+
+# %% ../nbs/06b_app.ipynb #b35
+@patch
+def on_pick(self:ColorizeApp, change=None):
+    "A bundled photo picked from the list."
+    if self.quiet or self.pick.value is None: return
+    self.show(self.pick.value, load_rgb(self.photos[self.pick.value]), True)
+
+@patch
+def on_upload(self:ColorizeApp, change=None):
+    "A file uploaded: refused with a line if too large or not a photo (the last picture stays), else shown and colorized."
+    items = upload_items(self.upload.value)
+    if self.quiet or not items: return
+    item = items[0]
+    name = Path(item.get('name') or 'upload').name
+    mb = (item.get('size') or len(item['content'])) / 2**20
+    self.busy(True); self.say(f'reading {name} ({f"{mb:.1f} MB" if mb >= 0.1 else f"{mb * 1024:.0f} KB"})…') # at once: decoding a large photo takes a while
+    # emptied at once, so that uploading the same file again is a change, and the button counts no file left behind
+    self.quietly(lambda: clear_upload(self.upload))
+    try:
+        if mb > self.max_upload_mb: raise ImageError(name, f'{mb:.1f} MB, over this app\'s upload limit of {self.max_upload_mb:g} MB')
+        img = _decode_upload(item)
+    except ImageError as e: self.say(f'{e}', error=True); self.busy(False); return # the widget keeps its last photo
+    self.quietly(lambda: setattr(self.pick, 'value', None)) # no bundled photo is shown now, so picking any of them, even the last one, shows it
+    self.show(name, img, color_spread(img) >= COLORLESS_CHROMA) # lesson 00's rule: is there an original worth showing?
+
+@patch
+def on_size(self:ColorizeApp, change=None):
+    "The slider moved: this size is wanted from now on, for this photo and the next."
+    if not self.quiet: self.wanted = self.size.value; self.render()
+
+@patch
+def list_hints(self:ColorizeApp):
+    "The hint list, and the dots on the input picture."
+    import ipywidgets as W
+    def row(i, x, y, c):
+        b = W.Button(description='remove', layout=W.Layout(width='80px')); b.add_class('colorgan-remove-hint')
+        b.on_click(lambda _: self.remove_hint(i))
+        return W.HBox([W.HTML(f'<span style="display:inline-block;width:14px;height:14px;background:{c};border:1px solid #333;vertical-align:middle">'
+                              f'</span> {i + 1}: ({x}, {y}) {c}'), b], layout=W.Layout(align_items='center'))
+    self.hint_rows.children = [row(i, *h) for i, h in enumerate(self.hints)]
+    if self.source: self.panes[0].value = _jpeg_bytes(self.source[2], self.display_side, self.hints)
+
+@patch
+def add_hint(self:ColorizeApp, x:int, y:int, c:str=None):
+    "A hint at (x, y), in pixels of the photo, in the color picked (or `c`), and the render that follows."
+    if self.source is None: return
+    w, h = self.source[1].size
+    self.hints.append((min(max(int(x), 0), w - 1), min(max(int(y), 0), h - 1), c or self.color.value))
+    self.list_hints(); self.render()
+
+@patch
+def remove_hint(self:ColorizeApp, i:int):
+    "Remove hint `i` (from 0) and render again."
+    del self.hints[i]; self.list_hints(); self.render()
+
+@patch
+def clear_hints(self:ColorizeApp, _=None):
+    "Remove every hint and render again."
+    if self.hints: self.hints = []; self.list_hints(); self.render()
+
+@patch
+def on_click(self:ColorizeApp, event:dict):
+    "A click on a picture: its position in the picture shown (ipyevents' dataX, dataY), scaled to the photo, becomes a hint."
+    if self.source is None or self.pick.disabled: return # no photo yet, or busy
+    w, h = self.source[1].size
+    s = max(w, h) / min(max(w, h), self.display_side) # photo pixels per pixel of the picture shown
+    self.add_hint(event['dataX'] * s, event['dataY'] * s)
+
+def colorize_widget(colorizer:Colorizer=None, # default: the model shipped in the package
+                    display_side:int=640, # long side of the pictures shown, in pixels
+                    max_upload_mb:float=None # larger uploads are refused with a line; default: $COLORGAN_APP_MAX_UPLOAD_MB, else 50
+                   )->ColorizeApp:
+    "The colorize app for a notebook (a `ColorizeApp`; the last expression of a cell displays it)."
+    return ColorizeApp(colorizer, display_side, max_upload_mb)
+
+# %% ../nbs/06b_app.ipynb #b38
+APP_NOTEBOOK = {'cells': [
+    {'cell_type': 'markdown', 'id': 'app01', 'metadata': {}, 'source': [
+        '# colorgan: colorize a photo\n', '\n',
+        'Pick one of the bundled photos or upload your own. The model shipped with colorgan colorizes it at full resolution; '
+        'save the result with the link above the pictures. A color looks wrong? Pick the right one and click that place in the photo.']},
+    {'cell_type': 'code', 'id': 'app02', 'metadata': {}, 'execution_count': None, 'outputs': [],
+     'source': ['from colorgan.app import colorize_widget\n', 'colorize_widget()']}],
+ 'metadata': {'kernelspec': {'display_name': 'python3', 'language': 'python', 'name': 'python3'}}, 'nbformat': 4, 'nbformat_minor': 5}
+
+def app_folder(port:int, # the port the app serves on: one folder per port
+               max_upload_mb:float=50, idle_minutes:float=2)->Path:
+    "A folder holding the app's notebook and the `voila.json` that configures its server (Voilà reads it from its working folder)."
+    import tempfile
+    d = Path(tempfile.gettempdir())/f'colorgan-app-{port}'; d.mkdir(exist_ok=True)
+    idle = max(1, round(idle_minutes * 60))
+    config = {# tornado drops a websocket message over this size without a word: leave room above the app's own limit, which answers with a line
+              'Voila': {'tornado_settings': {'websocket_max_message_size': int(2 * max_upload_mb * 2**20 + 2**20)}},
+              # a closed tab's kernel has no connection left: shut it down once idle this long, checked every 1/4 of it (at most each minute)
+              'MappingKernelManager': {'cull_idle_timeout': idle, 'cull_interval': max(1, min(60, idle // 4)), 'cull_connected': False}}
+    for name, obj in [('colorize.ipynb', APP_NOTEBOOK), ('voila.json', config)]:
+        atomic_write(d/name, lambda t: Path(t).write_text(json.dumps(obj, indent=1)))
+    return d
+
+def serve_app(port:int=8866, # the port to serve on
+              ip:str='127.0.0.1', # the address to listen on: 127.0.0.1 serves this machine only; 0.0.0.0 any machine that reaches it
+              max_upload_mb:float=50, # larger uploads are refused with a line on the page
+              idle_minutes:float=2, # the kernel of a closed tab (often near 1 GB) is shut down after this many idle minutes
+              no_browser:bool=False # don't open a browser tab
+             )->int:
+    "Serve the colorize app with Voilà until Ctrl-C (on POSIX, Voilà takes this process's place); what `colorgan app` runs."
+    import importlib.util, socket, subprocess
+    if max_upload_mb <= 0 or idle_minutes <= 0: raise ColorganError('--max-upload-mb and --idle-minutes must be positive')
+    with socket.socket() as s: # Voilà would quietly move to the next free port, away from the address printed below
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1) # as the server itself binds
+        try: s.bind((ip, port))
+        except OSError as e: raise ColorganError(f'cannot serve on {ip}:{port} ({e.strerror}): pass another --port') from None
+    if importlib.util.find_spec('voila') is None: raise ColorganError('Voilà is not installed: pip install "colorgan[app]"')
+    d = app_folder(port, max_upload_mb, idle_minutes)
+    cmd = [sys.executable, '-m', 'voila', 'colorize.ipynb', f'--port={port}', '--Voila.port_retries=0', f'--Voila.ip={ip}',
+           *(['--no-browser'] if no_browser else [])]
+    print(f'colorgan app: http://{ip}:{port}/ (Ctrl-C stops it); uploads up to {max_upload_mb:g} MB; '
+          f'a closed tab\'s kernel is shut down after {idle_minutes:g} idle minutes', flush=True)
+    env = dict(os.environ, COLORGAN_APP_MAX_UPLOAD_MB=f'{max_upload_mb:g}')
+    if os.name == 'posix': os.chdir(d); os.execve(sys.executable, cmd, env) # Voilà takes this process's place: Ctrl-C and kill reach it directly
+    return subprocess.call(cmd, cwd=d, env=env)
 
 # %% ../nbs/06b_app.ipynb #b11
 PACKAGE = Path(colorgan.__file__).resolve().parent # the installed package: the page's own files lie in its web/ folder

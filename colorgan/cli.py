@@ -1,4 +1,4 @@
-"""One command for everything the library does: `colorgan scan`, `train`, `evaluate`, `colorize`, `demo` and `app`, with options derived from the functions they call.
+"""One command for everything the library does: `colorgan scan`, `train`, `evaluate`, `colorize`, `demo`, `app` and `export-web`, with options derived from the functions they call.
 
 Docs: https://colorgan.github.io/colorgan/cli.html.md"""
 
@@ -14,8 +14,8 @@ from . import __version__
 from .core import ColorganError, atomic_write
 
 # %% auto #0
-__all__ = ['APP_NOTEBOOK', 'COMMANDS', 'add_arguments', 'scan', 'train', 'evaluate', 'colorize', 'demo', 'app_folder', 'app',
-           'export_web', 'colorgan_parser', 'main']
+__all__ = ['COMMANDS', 'add_arguments', 'scan', 'train', 'evaluate', 'colorize', 'demo', 'app', 'export_web', 'colorgan_parser',
+           'main']
 
 # %% ../nbs/07_cli.ipynb #07n08
 def _arg_type(anno):
@@ -153,51 +153,15 @@ def demo(out:str='.', # folder for colorgan-demo.png
     return 0
 
 # %% ../nbs/07_cli.ipynb #07n42
-APP_NOTEBOOK = {'cells': [
-    {'cell_type': 'markdown', 'id': 'app01', 'metadata': {}, 'source': [
-        '# colorgan: colorize a photo\n', '\n',
-        'Pick one of the bundled photos or upload your own. The model shipped with colorgan colorizes it at full resolution; '
-        'save the result with the link above the pictures. A color looks wrong? Pick the right one and click that place in the photo.']},
-    {'cell_type': 'code', 'id': 'app02', 'metadata': {}, 'execution_count': None, 'outputs': [],
-     'source': ['from colorgan.inference import colorize_widget\n', 'colorize_widget()']}],
- 'metadata': {'kernelspec': {'display_name': 'python3', 'language': 'python', 'name': 'python3'}}, 'nbformat': 4, 'nbformat_minor': 5}
-
-def app_folder(port:int, # the port the app serves on: one folder per port
-               max_upload_mb:float=50, idle_minutes:float=2)->Path:
-    "A folder holding the app's notebook and the `voila.json` that configures its server (Voilà reads it from its working folder)."
-    import json, tempfile
-    d = Path(tempfile.gettempdir())/f'colorgan-app-{port}'; d.mkdir(exist_ok=True)
-    idle = max(1, round(idle_minutes * 60))
-    config = {# tornado drops a websocket message over this size without a word: leave room above the app's own limit, which answers with a line
-              'Voila': {'tornado_settings': {'websocket_max_message_size': int(2 * max_upload_mb * 2**20 + 2**20)}},
-              # a closed tab's kernel has no connection left: shut it down once idle this long, checked every 1/4 of it (at most each minute)
-              'MappingKernelManager': {'cull_idle_timeout': idle, 'cull_interval': max(1, min(60, idle // 4)), 'cull_connected': False}}
-    for name, obj in [('colorize.ipynb', APP_NOTEBOOK), ('voila.json', config)]:
-        atomic_write(d/name, lambda t: Path(t).write_text(json.dumps(obj, indent=1)))
-    return d
-
 def app(port:int=8866, # the port to serve on
         ip:str='127.0.0.1', # the address to listen on: 127.0.0.1 serves this machine only; 0.0.0.0 any machine that reaches it (anyone there runs the app's Python)
         max_upload_mb:float=50, # larger uploads are refused with a line on the page
-        idle_minutes:float=2, # the kernel of a closed tab (up to 0.8 GB) is shut down after this many idle minutes
+        idle_minutes:float=2, # the kernel of a closed tab (often near 1 GB) is shut down after this many idle minutes
         no_browser:bool=False # don't open a browser tab
        )->int:
     "Serve the colorize app in a browser (Voilà): pick or upload a photo; a closed tab's memory is freed within minutes."
-    import importlib.util, os, socket, subprocess
-    if max_upload_mb <= 0 or idle_minutes <= 0: raise ColorganError('--max-upload-mb and --idle-minutes must be positive')
-    with socket.socket() as s: # Voilà would quietly move to the next free port, away from the address printed below
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1) # as the server itself binds
-        try: s.bind((ip, port))
-        except OSError as e: raise ColorganError(f'cannot serve on {ip}:{port} ({e.strerror}): pass another --port') from None
-    if importlib.util.find_spec('voila') is None: raise ColorganError('Voilà is not installed: pip install "colorgan[app]"')
-    d = app_folder(port, max_upload_mb, idle_minutes)
-    cmd = [sys.executable, '-m', 'voila', 'colorize.ipynb', f'--port={port}', '--Voila.port_retries=0', f'--Voila.ip={ip}',
-           *(['--no-browser'] if no_browser else [])]
-    print(f'colorgan app: http://{ip}:{port}/ (Ctrl-C stops it); uploads up to {max_upload_mb:g} MB; '
-          f'a closed tab\'s kernel is shut down after {idle_minutes:g} idle minutes', flush=True)
-    env = dict(os.environ, COLORGAN_APP_MAX_UPLOAD_MB=f'{max_upload_mb:g}')
-    if os.name == 'posix': os.chdir(d); os.execve(sys.executable, cmd, env) # Voilà takes this process's place: Ctrl-C and kill reach it directly
-    return subprocess.call(cmd, cwd=d, env=env)
+    from colorgan.app import serve_app
+    return serve_app(port, ip, max_upload_mb, idle_minutes, no_browser)
 
 # %% ../nbs/07_cli.ipynb #07n62
 def export_web(out:str, # the folder to write the page into
