@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image
 from colorgan.evaluation import protocol_crop, gray_baseline
 from colorgan.inference import Colorizer
+from study_common import keep, save_columns
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = { # label: (model file inside --runs, render size, what it is)
@@ -29,6 +30,7 @@ MODELS = { # label: (model file inside --runs, render size, what it is)
 EVAL_NAMES = {'small, L1 only': 'small_l1', 'small, GAN': 'small', 'lite0, L1 only': 'lite0_l1', 'lite0, GAN': 'lite0',
               'lite0, GAN L1×30': 'r_l1w30', 'lite0, GAN + EMA': 'r_ema', 'lite0, GAN lr/4': 'r_lr', 'lite0, GAN + classes': 'r_class',
               'shipped before (colorgan-small)': 'shipped'}
+KEYS = ('psnr', 'ssim', 'colorfulness') # what encoder.json records
 PHOTOS = ['alp', 'breakwater', 'zebra', 'flamingo', 'academic_gown', 'tricycle', 'orange', 'French_loaf'] # skies, grass, skin, food
 
 def gather(runs:Path)->dict:
@@ -39,10 +41,9 @@ def gather(runs:Path)->dict:
             f = runs/'eval'/f'{name}-{suffix}'/'evaluation.json'
             if not f.exists(): continue
             r = json.loads(f.read_text())
-            keep = lambda m: {k: round(m[k], 3) for k in ('psnr', 'ssim', 'colorfulness') if m.get(k) is not None}
             s = out.setdefault(set_name, {'n_images': r['n_images'], 'real_colorfulness': round(r['results']['model']['real_colorfulness'], 2),
-                                          'gray': keep(r['results']['gray']), 'mean ab': keep(r['results']['mean_ab'])})
-            s[label] = keep(r['results']['model'])
+                                          'gray': keep(r['results']['gray'], KEYS), 'mean ab': keep(r['results']['mean_ab'], KEYS)})
+            s[label] = keep(r['results']['model'], KEYS)
     return out
 
 def table(scores:dict)->str:
@@ -57,8 +58,6 @@ def table(scores:dict)->str:
 
 def grid(runs:Path, dest:Path, side:int=112):
     "gray | each model | real for the PHOTOS, as one JPEG with a header row of labels."
-    import matplotlib; matplotlib.use('Agg')
-    from matplotlib.figure import Figure
     folder = ROOT.parent/'shared'/'data'/'imagenet-sample'
     reals = [protocol_crop(Image.open(next(folder.glob(f'*_{p}.jpg')))) for p in PHOTOS]
     cols = {'gray': [Image.fromarray(gray_baseline(np.asarray(r))) for r in reals]}
@@ -67,13 +66,7 @@ def grid(runs:Path, dest:Path, side:int=112):
         col = Colorizer.from_pretrained(runs/f, device='cpu')
         cols[label] = [col(r, render_size=rs) for r in reals]
     cols['real'] = reals
-    fig = Figure(figsize=(len(cols) * side / 72, len(PHOTOS) * side / 72 + 0.5))
-    axs = fig.subplots(len(PHOTOS), len(cols), squeeze=False)
-    for j, (label, ims) in enumerate(cols.items()):
-        axs[0, j].set_title(label.replace(', ', ',\n'), fontsize=8)
-        for i, im in enumerate(ims): axs[i, j].imshow(im.resize((side * 2, side * 2))); axs[i, j].axis('off')
-    fig.subplots_adjust(0.002, 0.002, 0.998, 1 - 0.5 / (len(PHOTOS) * side / 72 + 0.5), 0.02, 0.02)
-    fig.savefig(dest, dpi=72, pil_kwargs=dict(quality=85))
+    save_columns(cols, dest, side, header=0.5, fontsize=8, wrap=True)
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])

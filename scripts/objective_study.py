@@ -20,6 +20,7 @@ from colorgan.evaluation import evaluate, protocol_crop, gray_baseline
 from colorgan.inference import Colorizer
 from colorgan.losses import ClassificationLoss, AnnealedMeanG
 from colorgan.models import load_checkpoint
+from study_common import keep as _keep, even_picks, save_columns, line_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT/'colorgan'/'weights'/'colorgan-lite0.pt'
@@ -43,20 +44,18 @@ def colorizer(runs:Path, label:str, f:str)->Colorizer:
     "The model of a label: its regression output, or its classification head's annealed mean."
     col = Colorizer.from_pretrained(SHIPPED if f is None else runs/f, device='cpu')
     if 'annealed mean' not in label: return col
-    cls = ClassificationLoss(col.G, at='quarter')
-    cls.load_state_dict(load_checkpoint(runs/'classes'/'checkpoints'/'last.pt')['classification']); cls.head.eval()
+    cls = ClassificationLoss(col.G, at='quarter') # the head is not in model.pt: it comes from the run's last checkpoint
+    cls.load_state_dict(load_checkpoint((runs/f).parent/'checkpoints'/'last.pt')['classification']); cls.head.eval()
     return Colorizer(AnnealedMeanG(cls, float(label.rsplit('=', 1)[1])), col.model_config, 'cpu', render_size=96)
 
 def as_fn(col:Colorizer): return lambda a: np.asarray(col(Image.fromarray(a), render_size=96))
 
-def _keep(m): return {k: round(m[k], 3) for k in ('psnr', 'ssim', 'colorfulness', 'delta_cf', 'ab_l1') if m.get(k) is not None}
-
-def score(runs:Path)->dict:
+def score(runs:Path, groups:dict=GROUPS)->dict:
     "Every model on both validation sets, each against its group's saturation line."
     out = {}
     for set_name, folder, size, every in SETS:
         s = out[set_name] = {}
-        for ref, members in GROUPS.items():
+        for ref, members in groups.items():
             fns = {label: as_fn(colorizer(runs, label, f)) for label, (f, _) in members.items()}
             r = evaluate(str(DATA/folder), fns, size=size, valid_every=every, fid=False, progress=False, reference=ref if ref in fns else next(iter(fns)))
             s.update(n_images=r['n_images'], real_colorfulness=round(r['results']['gray']['real_colorfulness'], 2),
@@ -77,38 +76,19 @@ def seen(runs:Path, f:str)->dict:
         d['photos'] += round(h['seconds'] * h['images_per_s']); d['minutes'] = round(d['minutes'] + h['seconds'] / 60, 1)
     return out
 
-def table(scores:dict)->str:
-    rows = []
-    for s, sc in scores.items():
-        rows.append(f"{s} ({sc['n_images']} photos): PSNR / SSIM / colorfulness, and the margin above the saturation line of the L1 model it started from")
-        for label, m in sc.items():
-            if not isinstance(m, dict) or 'psnr' not in m: continue
-            line = m.get('line')
-            ln = f"   line gain {line['gain']:.2f}: {line['above']:+.2f} dB" if line and line.get('gain') is not None else ''
-            rows.append(f"  {label:34s} {m['psnr']:6.2f} / {m['ssim']:.3f} / {m['colorfulness']:5.1f}{ln}")
-        rows.append(f"  {'real photos':34s}        —   /  —    / {sc['real_colorfulness']:5.1f}")
-    return '\n'.join(rows)
+def table(scores:dict)->str: return line_table(scores, 'the margin above the saturation line of the L1 model it started from', 34)
 
-def grid(runs:Path, dest:Path, labels:list, side:int=128, n:int=6):
+def grid(runs:Path, dest:Path, labels:list, side:int=128, n:int=6, groups:dict=GROUPS):
     "gray | each model | real for n imagenet-sample validation photos evenly spread over the sorted split (the quality grid's)."
-    import matplotlib; matplotlib.use('Agg')
-    from matplotlib.figure import Figure
-    files = split_files(list_files(DATA/'imagenet-sample'), valid_every=10)[1]
-    picks = [files[i] for i in np.linspace(0, len(files) - 1, n).round().astype(int)]
+    picks = even_picks(split_files(list_files(DATA/'imagenet-sample'), valid_every=10)[1], n)
     reals = [protocol_crop(check_image(f), 256) for f in picks]
     cols = {'gray': [Image.fromarray(gray_baseline(np.asarray(r))) for r in reals]}
-    files_of = {label: f for members in GROUPS.values() for label, (f, _) in members.items()}
+    files_of = {label: f for members in groups.values() for label, (f, _) in members.items()}
     for label in labels:
         col = colorizer(runs, label, files_of[label])
         cols[label.replace('classes, annealed mean ', 'classes, AM ')] = [col(r, render_size=96) for r in reals]
     cols['real'] = reals
-    fig = Figure(figsize=(len(cols) * side / 72, n * side / 72 + 0.4))
-    axs = fig.subplots(n, len(cols), squeeze=False)
-    for j, (label, ims) in enumerate(cols.items()):
-        axs[0, j].set_title(label, fontsize=9)
-        for i, im in enumerate(ims): axs[i, j].imshow(im.resize((side * 2, side * 2))); axs[i, j].axis('off')
-    fig.subplots_adjust(0.002, 0.002, 0.998, 1 - 0.4 / (n * side / 72 + 0.4), 0.02, 0.02)
-    fig.savefig(dest, dpi=72, pil_kwargs=dict(quality=85))
+    save_columns(cols, dest, side)
     return [p.name for p in picks]
 
 if __name__ == '__main__':

@@ -15,6 +15,7 @@ from colorgan.core import list_files
 from colorgan.data import split_files
 from colorgan.evaluation import protocol_crop, gray_baseline, saturation_line
 from colorgan.inference import Colorizer
+from study_common import keep, even_picks, save_columns, line_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT/'colorgan'/'weights'/'colorgan-lite0.pt'
@@ -27,7 +28,7 @@ MODELS = { # label: (evaluation name, model file inside --runs or None for the s
 }
 SETS = (('imagenet-sample', 'in'), ('tiny-imagenet', 'tiny'))
 
-def _keep(m): return {k: round(m[k], 3) for k in ('psnr', 'ssim', 'colorfulness', 'delta_cf') if m.get(k) is not None}
+def _keep(m): return keep(m, ('psnr', 'ssim', 'colorfulness', 'delta_cf'))
 
 def gather(runs:Path)->dict:
     "Scores of every model, its saturation-line point and the baselines, per validation set."
@@ -69,25 +70,12 @@ def lines(runs:Path, folder:Path)->dict:
         out[label] = [{k: round(v, 3) for k, v in d.items()} for d in saturation_line(outs, reals, gains=np.linspace(1, 2, 11))]
     return out
 
-def table(scores:dict)->str:
-    rows = []
-    for s, sc in scores.items():
-        rows.append(f"{s} ({sc['n_images']} photos): PSNR / SSIM / colorfulness, and the margin above the saturation line")
-        for label, m in sc.items():
-            if not isinstance(m, dict): continue
-            line = m.get('line')
-            ln = f"   line gain {line['gain']:.2f}: {line['above']:+.2f} dB" if line and line.get('gain') is not None else ''
-            rows.append(f"  {label:28s} {m['psnr']:6.2f} / {m['ssim']:.3f} / {m['colorfulness']:5.1f}{ln}")
-        rows.append(f"  {'real photos':28s}        —   /  —    / {sc['real_colorfulness']:5.1f}")
-    return '\n'.join(rows)
+def table(scores:dict)->str: return line_table(scores)
 
 def grid(runs:Path, folder:Path, dest:Path, side:int=128, n:int=6):
     "gray | each GAN model | real for n validation photos evenly spread over the sorted split."
-    import matplotlib; matplotlib.use('Agg')
-    from matplotlib.figure import Figure
     from colorgan.data import check_image
-    files = val_photos(folder)
-    picks = [files[i] for i in np.linspace(0, len(files) - 1, n).round().astype(int)]
+    picks = even_picks(val_photos(folder), n)
     reals = [protocol_crop(check_image(f), 256) for f in picks]
     cols = {'gray': [Image.fromarray(gray_baseline(np.asarray(r))) for r in reals]}
     for label in ('shipped (colorgan-lite0)', 'longer', 'sharper'):
@@ -95,13 +83,7 @@ def grid(runs:Path, folder:Path, dest:Path, side:int=128, n:int=6):
         col = Colorizer.from_pretrained(SHIPPED if f is None else runs/f, device='cpu')
         cols[label] = [col(r, render_size=rs) for r in reals]
     cols['real'] = reals
-    fig = Figure(figsize=(len(cols) * side / 72, n * side / 72 + 0.4))
-    axs = fig.subplots(n, len(cols), squeeze=False)
-    for j, (label, ims) in enumerate(cols.items()):
-        axs[0, j].set_title(label, fontsize=9)
-        for i, im in enumerate(ims): axs[i, j].imshow(im.resize((side * 2, side * 2))); axs[i, j].axis('off')
-    fig.subplots_adjust(0.002, 0.002, 0.998, 1 - 0.4 / (n * side / 72 + 0.4), 0.02, 0.02)
-    fig.savefig(dest, dpi=72, pil_kwargs=dict(quality=85))
+    save_columns(cols, dest, side)
     return [p.name for p in picks]
 
 if __name__ == '__main__':
