@@ -1,0 +1,57 @@
+"""Scores the shipping-scale run of scripts/ship_train.sh against the shipped model and its own L1 model's saturation line.
+
+The run (runs/ship) continued the shipped model on both cores: L1 with the classification head as an auxiliary loss,
+then a GAN phase with the Lite0 feature loss too. This script scores, on imagenet-sample's validation photos (256
+protocol) and tiny-imagenet's (64 protocol), each against the saturation line of the run's L1 model (warmup.pt):
+its regression output, its head's annealed mean at T = 0.38, 0.5 and 1, and half-and-half blends of the regression
+output with the annealed mean. It writes nbs/images/study/ship.json and ship.jpg (the six photos of the other grids)
+and prints the table.
+
+    python scripts/ship_study.py --runs runs
+"""
+import argparse, json
+from pathlib import Path
+import torch
+from torch import nn
+import objective_study as o
+from colorgan.inference import Colorizer
+
+TEMPERATURES = (0.38, 0.5, 1.0)
+BLENDS = (0.38, 0.5)
+GROUPS = {'ship: its L1 warm-up': {
+    'ship: its L1 warm-up': ('ship/warmup.pt', 'shipped + L1 with the classification loss (1/4 resolution, 0.05), both cores'),
+    'shipped (colorgan-lite0)': (None, '60 min, one thread: L1 36 min, hinge GAN 24 min (the model card)'),
+    'ship': ('ship/model.pt', '+ hinge GAN + 100 × L1 + classification loss + Lite0 feature loss (weight 1), both cores'),
+    **{f'ship, annealed mean T={t}': ('ship/model.pt', f"the classification head's annealed mean, T = {t}") for t in TEMPERATURES},
+    **{f'ship, blend T={t}': ('ship/model.pt', f'half the regression output, half the annealed mean at T = {t}') for t in BLENDS}}}
+
+class BlendG(nn.Module):
+    "Half the generator's regression output, half its classification head's annealed mean."
+    def __init__(self, am):
+        super().__init__(); self.am, self.hints, self.multiple = am, am.hints, am.multiple
+    def forward(self, x): return 0.5 * self.am(x) + 0.5 * self.am.G(x)
+
+_colorizer = o.colorizer
+def colorizer(runs:Path, label:str, f:str)->Colorizer:
+    "objective_study's models, and the blends."
+    if ', blend T=' not in label: return _colorizer(runs, label, f)
+    am = _colorizer(runs, label.replace('blend', 'annealed mean'), f)
+    return Colorizer(BlendG(am.G), am.model_config, 'cpu', render_size=96)
+o.colorizer = colorizer # objective_study's score and grid look it up by name
+
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    ap.add_argument('--runs', default='runs', help="folder of the runs (ship_train.sh's OUT is runs/ship)")
+    ap.add_argument('--out', default=str(o.ROOT/'nbs'/'images'/'study'), help='where ship.json and ship.jpg go')
+    ap.add_argument('--threads', type=int, default=2, help='CPU threads for the scoring')
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    runs, out = Path(a.runs), Path(a.out)
+    scores = o.score(runs, GROUPS)
+    print(o.table(scores))
+    photos = o.grid(runs, out/'ship.jpg', ['shipped (colorgan-lite0)', 'ship: its L1 warm-up', 'ship', 'ship, annealed mean T=0.5', 'ship, blend T=0.5'], groups=GROUPS)
+    rec = dict(models={label: dict(file=f or 'colorgan/weights/colorgan-lite0.pt', reference=ref, what=what, seen=o.seen(runs, f))
+                       for ref, members in GROUPS.items() for label, (f, what) in members.items()},
+               threads=2, seed=42, render_size=96, photos=photos, scores=scores)
+    (out/'ship.json').write_text(json.dumps(rec, indent=1))
+    print(f"wrote {out/'ship.json'} and {out/'ship.jpg'}")
