@@ -1,7 +1,7 @@
 #!/bin/bash
 # A shipping-scale run of lesson 04's best objective so far, on both cores: the shipped model continued (`--init`)
 # with the classification head at 1/4 resolution as an auxiliary loss (weight 0.05) through an L1 phase, then a GAN
-# phase that adds the Lite0 feature loss (weight 1). `colorgan evaluate` then scores its regression output and the
+# phase that adds the Lite0 feature loss (weight 1). scripts/ship_study.py then scores (with `evaluate`) its regression output and the
 # head's annealed mean against the saturation line of the run's own L1 model (runs/ship/warmup.pt).
 #
 #   [MINUTES=95] bash scripts/ship_train.sh [TINY_IMAGENET_FOLDER] [OUT]
