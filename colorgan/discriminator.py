@@ -7,12 +7,15 @@ Docs: https://colorgan.github.io/colorgan/discriminator.html.md"""
 # %% ../nbs/03_discriminator.ipynb #c001
 from __future__ import annotations
 import torch
+import torch.nn.functional as F
 from torch import nn
 from torch.nn.utils.parametrizations import spectral_norm
 from .generator import norm_layer, init_weights, check_input
+from .core import model_to_rgb
+from .encoder import EfficientNetLite0, LITE0_STAGES, load_lite0_weights
 
 # %% auto #0
-__all__ = ['PatchDiscriminator', 'receptive_field', 'patch_grid']
+__all__ = ['PatchDiscriminator', 'receptive_field', 'patch_grid', 'ProjectedDiscriminator']
 
 # %% ../nbs/03_discriminator.ipynb #c006
 class PatchDiscriminator(nn.Module):
@@ -53,3 +56,44 @@ def patch_grid(size:int, n_layers:int=3)->int:
     "Side of the grid of logits that a `PatchDiscriminator` outputs for a `size`-pixel input."
     for k, s in _layers(n_layers): size = (size + 2 - k) // s + 1
     return size
+
+# %% ../nbs/03_discriminator.ipynb #03p02
+class ProjectedDiscriminator(nn.Module):
+    "Projected GAN's discriminator on (L, ab): frozen ImageNet Lite0 features of the RGB photo at strides 4, 8, 16, fixed random projections mixed across scales, L beside them, a trained head per scale → (B, 1, 1, N) logits."
+    layers = (2, 3, 5) # indices into `EfficientNetLite0.features`: strides 4, 8 and 16
+    def __init__(self, pretrained:bool=True, # Lite0's ImageNet weights (False: a model file brings its own)
+                 proj:int=64, # channels of each fixed random projection
+                 nf:int=96, # channels of each head's hidden layer
+                 with_L:bool=True): # L beside the features at every scale: a conditional D
+        super().__init__()
+        net = EfficientNetLite0(in_ch=3, num_classes=0)
+        self.net = load_lite0_weights(net) if pretrained else net
+        chans = [LITE0_STAGES[i - 1][-1] for i in self.layers] # each stage's output channels: 24, 40, 112
+        g = torch.Generator().manual_seed(0) # the same projections in every run
+        self.proj = nn.ModuleList(nn.Conv2d(c, proj, 1, bias=False) for c in chans)
+        for p in self.proj: nn.init.kaiming_normal_(p.weight, generator=g)
+        self.in_ch, self.with_L = 3, with_L
+        self.heads = nn.ModuleList(nn.Sequential(spectral_norm(nn.Conv2d(proj + with_L, nf, 3, 1, 1)), nn.LeakyReLU(0.2, True),
+                                                 spectral_norm(nn.Conv2d(nf, 1, 3, 1, 1))) for _ in chans)
+        self.requires_grad_(True); self.train()
+
+    def requires_grad_(self, requires_grad:bool=True):
+        "Only the heads ever learn."
+        super().requires_grad_(requires_grad); self.net.requires_grad_(False); self.proj.requires_grad_(False)
+        return self
+    def train(self, mode:bool=True):
+        "The frozen network keeps ImageNet's BatchNorm statistics."
+        super().train(mode); self.net.eval()
+        return self
+
+    def forward(self, x:torch.Tensor, # cat(L, ab), or L alone when `ab` is given
+                ab:torch.Tensor=None)->torch.Tensor:
+        if ab is not None: x = torch.cat([x, ab], 1)
+        check_input(x, self.in_ch, 'ProjectedDiscriminator')
+        L = x[:, :1]
+        f = self.net.features(model_to_rgb(L, x[:, 1:]) * 2 - 1) # the network's input range: sRGB in [-1, 1]
+        p = [pr(f[i]) for pr, i in zip(self.proj, self.layers)]
+        for i in range(len(p) - 2, -1, -1): # each deeper scale, upsampled, added to the one above it
+            p[i] = p[i] + F.interpolate(p[i + 1], size=p[i].shape[-2:], mode='bilinear', align_corners=False)
+        if self.with_L: p = [torch.cat([q, F.interpolate(L.float(), size=q.shape[-2:], mode='area')], 1) for q in p]
+        return torch.cat([h(q).flatten(1) for h, q in zip(self.heads, p)], 1)[:, None, None]

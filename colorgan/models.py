@@ -14,7 +14,7 @@ import colorgan
 from .core import ColorganError, atomic_write
 from .generator import UNetGenerator, resnet_unet
 from .encoder import Lite0UNet
-from .discriminator import PatchDiscriminator
+from .discriminator import PatchDiscriminator, ProjectedDiscriminator
 
 # %% auto #0
 __all__ = ['MODEL_CONFIGS', 'SHIPPED_MODEL', 'SHIPPED_HINT_MODEL', 'MODEL_FORMAT', 'depth_for', 'model_config', 'build_generator',
@@ -61,10 +61,12 @@ def build_generator(cfg:dict, # a model configuration
     if arch == 'lite0': return Lite0UNet(**g)
     return resnet_unet(arch, size=cfg.get('size', 256), **g)
 
-def build_discriminator(cfg:dict # a model configuration
+def build_discriminator(cfg:dict, # a model configuration
+                        **overrides # replace fields of `cfg['discriminator']`, e.g. pretrained=False
                        )->nn.Module:
-    "The discriminator described by `cfg['discriminator']`."
-    return PatchDiscriminator(**cfg['discriminator'])
+    "The discriminator described by `cfg['discriminator']`: a PatchGAN, or with `arch='projected'` lesson 03's projected D."
+    d = {**cfg['discriminator'], **overrides}
+    return ProjectedDiscriminator(**d) if d.pop('arch', 'patch') == 'projected' else PatchDiscriminator(**d)
 
 def build_models(cfg:str|dict='small', **generator_overrides)->tuple[nn.Module, nn.Module, dict]:
     "(generator, discriminator, config) for a configuration name or dict."
@@ -128,7 +130,8 @@ def load_model(path:str|Path=None, # a model file; None: the model shipped in th
     G.load_state_dict(float_state_dict(ck['generator']))
     D = None
     if discriminator and ck.get('discriminator') is not None:
-        D = build_discriminator(ck['model_config']); D.load_state_dict(float_state_dict(ck['discriminator']))
+        D = build_discriminator(ck['model_config'], **({'pretrained': False} if ck['model_config']['discriminator'].get('arch') == 'projected' else {}))
+        D.load_state_dict(float_state_dict(ck['discriminator']))
     return G, D, ck
 
 def export_model(src:str|Path, # model.pt or checkpoints/last.pt of a training run

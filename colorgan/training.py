@@ -272,6 +272,7 @@ class TrainConfig:
     num_workers:int = None # data loader processes (default: 0 on the CPU, where the cache makes them unnecessary)
     cache_dir:str = None # where decoded photos are cached (default: ~/.cache/colorgan)
     d_norm:Literal['batch', 'instance', 'spectral'] = None # the discriminator's normalization (default: the configuration's)
+    d_arch:Literal['patch', 'projected'] = 'patch' # the discriminator: the configuration's PatchGAN, or lesson 03's projected D on frozen ImageNet Lite0 features
     init:str = None # start from the generator (and discriminator) of this model.pt: fine-tuning, or GAN after a separate warm-up
     max_train:int = None # train on at most this many photos, spread evenly over the training files (quick runs on a large set)
     hints:bool = False # a generator that also takes color hints (lite0): trained on hints simulated from each photo; with --init, the model is widened (lesson 06a)
@@ -334,6 +335,7 @@ class ColorGANTrainer:
         if self.cfg.init: mc = model_config(read_model(self.cfg.init)['model_config'], size=self.cfg.size)
         else: mc = model_config(self.cfg.arch, size=self.cfg.size, **({'pretrained': True} if self.cfg.pretrained else {}))
         if self.cfg.d_norm: mc['discriminator']['norm'] = self.cfg.d_norm
+        if self.cfg.d_arch == 'projected': mc['discriminator'] = dict(arch='projected')
         if self.cfg.hints:
             if mc['generator']['arch'] != 'lite0': raise ColorganError(f"--hints needs the lite0 generator, not {mc['generator']['arch']}")
             mc['generator']['hints'] = True
