@@ -91,19 +91,24 @@ def grid(runs:Path, dest:Path, labels:list, side:int=128, n:int=6, groups:dict=G
     save_columns(cols, dest, side)
     return [p.name for p in picks]
 
-if __name__ == '__main__':
-    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    ap.add_argument('--runs', default='runs', help="folder of the runs (objective_study.sh's OUT)")
-    ap.add_argument('--out', default=str(ROOT/'nbs'/'images'/'study'), help='where objective.json and objective.jpg go')
+def study_main(doc:str, name:str, groups:dict, grid_labels:list, **meta):
+    "The command line every study script shares: score `groups`, print the table, draw the grid, write images/study/<name>.json."
+    ap = argparse.ArgumentParser(description=doc.split('\n\n')[0])
+    ap.add_argument('--runs', default='runs', help="folder of the runs (the study's shell script's OUT, or the folder that holds it)")
+    ap.add_argument('--out', default=str(ROOT/'nbs'/'images'/'study'), help=f'where {name}.json and {name}.jpg go')
     ap.add_argument('--threads', type=int, default=2, help='CPU threads for the scoring')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     runs, out = Path(a.runs), Path(a.out)
-    scores = score(runs)
+    scores = score(runs, groups)
     print(table(scores))
-    photos = grid(runs, out/'objective.jpg', ['shipped (colorgan-lite0)', 'today', 'feature', 'colorful', 'classes', 'classes, annealed mean T=0.38'])
+    photos = grid(runs, out/f'{name}.jpg', grid_labels, groups=groups)
     rec = dict(models={label: dict(file=f or 'colorgan/weights/colorgan-lite0.pt', reference=ref, what=what, seen=seen(runs, f))
-                       for ref, members in GROUPS.items() for label, (f, what) in members.items()},
-               threads=1, seed=42, minutes=dict(l1=M, gan=M), render_size=96, photos=photos, scores=scores)
-    (out/'objective.json').write_text(json.dumps(rec, indent=1))
-    print(f"wrote {out/'objective.json'} and {out/'objective.jpg'}")
+                       for ref, members in groups.items() for label, (f, what) in members.items()},
+               **meta, photos=photos, scores=scores)
+    (out/f'{name}.json').write_text(json.dumps(rec, indent=1))
+    print(f"wrote {out/f'{name}.json'} and {out/f'{name}.jpg'}")
+
+if __name__ == '__main__':
+    study_main(__doc__, 'objective', GROUPS, ['shipped (colorgan-lite0)', 'today', 'feature', 'colorful', 'classes', 'classes, annealed mean T=0.38'],
+               threads=1, seed=42, minutes=dict(l1=M, gan=M), render_size=96)

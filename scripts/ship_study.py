@@ -9,7 +9,6 @@ and prints the table.
 
     python scripts/ship_study.py --runs runs
 """
-import argparse, json
 from pathlib import Path
 import torch
 from torch import nn
@@ -40,18 +39,5 @@ def colorizer(runs:Path, label:str, f:str)->Colorizer:
 o.colorizer = colorizer # objective_study's score and grid look it up by name
 
 if __name__ == '__main__':
-    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    ap.add_argument('--runs', default='runs', help="folder of the runs (ship_train.sh's OUT is runs/ship)")
-    ap.add_argument('--out', default=str(o.ROOT/'nbs'/'images'/'study'), help='where ship.json and ship.jpg go')
-    ap.add_argument('--threads', type=int, default=2, help='CPU threads for the scoring')
-    a = ap.parse_args()
-    torch.set_num_threads(a.threads)
-    runs, out = Path(a.runs), Path(a.out)
-    scores = o.score(runs, GROUPS)
-    print(o.table(scores))
-    photos = o.grid(runs, out/'ship.jpg', ['shipped (colorgan-lite0)', 'ship: its L1 warm-up', 'ship', 'ship, annealed mean T=0.5', 'ship, blend T=0.5'], groups=GROUPS)
-    rec = dict(models={label: dict(file=f or 'colorgan/weights/colorgan-lite0.pt', reference=ref, what=what, seen=o.seen(runs, f))
-                       for ref, members in GROUPS.items() for label, (f, what) in members.items()},
-               threads=2, seed=42, render_size=96, photos=photos, scores=scores)
-    (out/'ship.json').write_text(json.dumps(rec, indent=1))
-    print(f"wrote {out/'ship.json'} and {out/'ship.jpg'}")
+    o.study_main(__doc__, 'ship', GROUPS, ['shipped (colorgan-lite0)', 'ship: its L1 warm-up', 'ship', 'ship, annealed mean T=0.5', 'ship, blend T=0.5'],
+                 threads=2, seed=42, render_size=96)
