@@ -91,7 +91,7 @@ class ProjectedDiscriminator(nn.Module):
         if ab is not None: x = torch.cat([x, ab], 1)
         check_input(x, self.in_ch, 'ProjectedDiscriminator')
         L = x[:, :1]
-        f = self.net.features(model_to_rgb(L, x[:, 1:]) * 2 - 1) # the network's input range: sRGB in [-1, 1]
+        f = self.net.features(model_to_rgb(L, x[:, 1:]) * 2 - 1, upto=max(self.layers)) # the network's input range: sRGB in [-1, 1]
         p = [pr(f[i]) for pr, i in zip(self.proj, self.layers)]
         for i in range(len(p) - 2, -1, -1): # each deeper scale, upsampled, added to the one above it
             p[i] = p[i] + F.interpolate(p[i + 1], size=p[i].shape[-2:], mode='bilinear', align_corners=False)

