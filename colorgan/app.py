@@ -296,7 +296,7 @@ def serve_app(port:int=8866, # the port to serve on
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1) # as the server itself binds
         try: s.bind((ip, port))
         except OSError as e: raise ColorganError(f'cannot serve on {ip}:{port} ({e.strerror}): pass another --port') from None
-    if importlib.util.find_spec('voila') is None: raise ColorganError('Voilà is not installed: pip install "colorgan[app]"')
+    if importlib.util.find_spec('voila') is None: raise ColorganError('Voilà is not installed: pip install "colorgan[app] @ git+https://github.com/colorgan/colorgan"')
     d = app_folder(port, max_upload_mb, idle_minutes)
     cmd = [sys.executable, '-m', 'voila', 'colorize.ipynb', f'--port={port}', '--Voila.port_retries=0', f'--Voila.ip={ip}',
            *(['--no-browser'] if no_browser else [])]
