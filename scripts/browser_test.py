@@ -1,6 +1,6 @@
 """The colorize app in a real browser: `colorgan app` serves it (Voilà), headless Chromium uses it as a person would.
 
-    python scripts/browser_test.py [--shots browser-screenshots] [--chromium /usr/bin/chromium]
+    python scripts/browser_test.py [--shots browser-screenshots] [--chromium /usr/bin/chromium] [--record nbs/images/web/app.json]
 
 Steps, each followed by a check of the page and a screenshot: the page renders; pick a bundled photo; move the
 render-size slider; upload a good JPEG, then the same file again (colorized twice); a corrupt one (an error line,
@@ -16,6 +16,8 @@ import argparse, os, shutil, signal, socket, subprocess, sys, tempfile, time
 from pathlib import Path
 
 class Failed(Exception): pass
+
+RECORD = {} # what was measured, for --record
 
 STDERR = '[data-mime-type="application/vnd.jupyter.stderr"]' # an output box of text written to stderr (a warning, a traceback)
 LIMIT_MB, IDLE_MINUTES = 20, 0.5 # the app's upload limit and kernel idle time in this test (the defaults are 50 MB and 2 minutes)
@@ -160,6 +162,7 @@ def run(shots:Path, chromium:str, timeout:float):
                 t_up = upload(f['large'])
                 new = until(f'uploading a {mb["large"]:.0f} MB photo', colorized('large.png'))
                 print(f'uploaded a {mb["large"]:.1f} MB photo ({time.time() - t_up:.1f} s): {new}')
+                RECORD.update(large_upload_mb=round(mb['large'], 1), large_upload_s=round(time.time() - t_up, 1))
                 if not new[0].startswith('reading large.png'): raise Failed(f'a large upload: the first thing shown is not that it is being read: {new}')
                 upload(f['over']); until('uploading a photo over the limit', lambda new: any('over-limit.png' in s for s in new))
                 s = status(); print(f'uploaded {mb["over"]:.1f} MB:', s)
@@ -228,6 +231,9 @@ def run(shots:Path, chromium:str, timeout:float):
                 upload(f['hd']); until('uploading a 1920x1080 photo', colorized('full-hd.jpg'))
                 server, kernel = rss_mb(app.pid), kernels(app.pid)[fresh.pop()]
                 print(f'memory with one 1920x1080 photo colorized in a new tab: server {server:.0f} MB + its kernel {kernel:.0f} MB = {server + kernel:.0f} MB')
+                first_kernel = max((kernels(app.pid).get(k, 0) for k in before), default=0) # the first tab's kernel, after the whole session above
+                print(f'the first tab\'s kernel, after that session: {first_kernel:.0f} MB')
+                RECORD.update(server_mb=round(server), fresh_kernel_mb=round(kernel), session_kernel_mb=round(first_kernel))
 
                 tabs = [page] + [ctx.new_page() for _ in range(4)]
                 for t in tabs[1:]: t.goto(f'http://127.0.0.1:{port}/', wait_until='load', timeout=ms)
@@ -239,6 +245,7 @@ def run(shots:Path, chromium:str, timeout:float):
                 while kernels(app.pid) and time.time() - t0 < limit: time.sleep(2)
                 left = kernels(app.pid)
                 print(f'tabs closed: {len(left)} kernels left after {time.time() - t0:.0f} s')
+                RECORD.update(idle_minutes=IDLE_MINUTES, kernels_gone_after_s=round(time.time() - t0), tabs=6)
                 if left: raise Failed(f'{len(left)} kernels still running {limit:.0f} s after their tabs were closed')
             finally: browser.close()
     finally:
@@ -251,6 +258,7 @@ def main():
     ap.add_argument('--shots', default='browser-screenshots', help='folder for the screenshots')
     ap.add_argument('--chromium', default=shutil.which('chromium') or shutil.which('chromium-browser'), help='the browser to drive')
     ap.add_argument('--timeout', type=float, default=120., help='seconds any one wait may take')
+    ap.add_argument('--record', help='write what was measured (memory, upload and culling times) to this JSON file')
     a = ap.parse_args()
     if not a.chromium: sys.exit('browser test: no chromium found (install Debian\'s chromium, or pass --chromium)')
     t0 = time.time()
@@ -258,6 +266,10 @@ def main():
     try: run(Path(a.shots), a.chromium, a.timeout)
     except Failed as e: sys.exit(f'browser test FAILED: {e}')
     except PlaywrightError as e: sys.exit(f'browser test FAILED: {str(e).splitlines()[0]}') # a bounded wait ran out, or the browser failed
+    if a.record:
+        import json, platform
+        RECORD.update(cpus=os.cpu_count(), machine=platform.machine(), seconds=round(time.time() - t0))
+        Path(a.record).write_text(json.dumps(RECORD, indent=1)); print(f'measurements in {a.record}')
     print(f'browser test passed in {time.time() - t0:.0f} s; screenshots in {a.shots}/')
 
 if __name__ == '__main__': main()
