@@ -17,12 +17,12 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script.*deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['XYZ_FROM_RGB', 'RGB_FROM_XYZ', 'D65_WHITE', 'L_SCALE', 'AB_SCALE', 'COLORLESS_CHROMA', 'SCALES', 'srgb_to_linear',
-           'linear_to_srgb', 'rgb_to_lab', 'lab_to_rgb', 'sample_photos', 'dev_data_dir', 'imagenet_sample_dir',
-           'image_to_tensor', 'tensor_to_image', 'normalize_lab', 'denormalize_lab', 'rgb_to_model', 'model_to_rgb',
-           'ColorganError', 'ImageError', 'open_image', 'to_rgb', 'load_rgb', 'list_files', 'color_spread',
-           'resize_short_side', 'encode_srgb8', 'join_ab', 'atomic_write', 'default_device', 'course_data',
-           'quiet_download', 'writes_to_log']
+__all__ = ['XYZ_FROM_RGB', 'RGB_FROM_XYZ', 'D65_WHITE', 'L_SCALE', 'AB_SCALE', 'COLORLESS_CHROMA', 'SCALES', 'COURSE_FILES',
+           'srgb_to_linear', 'linear_to_srgb', 'rgb_to_lab', 'lab_to_rgb', 'sample_photos', 'dev_data_dir',
+           'imagenet_sample_dir', 'image_to_tensor', 'tensor_to_image', 'normalize_lab', 'denormalize_lab',
+           'rgb_to_model', 'model_to_rgb', 'ColorganError', 'ImageError', 'open_image', 'to_rgb', 'load_rgb',
+           'list_files', 'color_spread', 'resize_short_side', 'encode_srgb8', 'join_ab', 'atomic_write',
+           'default_device', 'course_data', 'course_file', 'quiet_download', 'writes_to_log']
 
 # %% ../nbs/00_core.ipynb #c007
 def srgb_to_linear(x:torch.Tensor # sRGB values in [0, 1]
@@ -319,6 +319,17 @@ def course_data(scale:str # 'test', 'cpu' or 'gpu'
     if scale == 'gpu': return 'coco' # fastai's COCO sample: colorgan.data downloads it once
     d = dev_data_dir('tiny-imagenet')
     return str(d) if d else 'imagenette' # fastai's Imagenette (160 px): colorgan.data downloads it once
+
+# %% ../nbs/00_core.ipynb #00n08b
+COURSE_FILES = 'https://raw.githubusercontent.com/colorgan/colorgan/main/nbs/images'
+
+def course_file(name:str # a path under nbs/images/, e.g. 'study/projected.json'
+               )->str:
+    "A text file of the course's records: from `images/` beside the lesson when it is there (a clone), else from GitHub; `OSError` when neither can be had."
+    local = Path('images')/name
+    if local.exists(): return local.read_text()
+    import urllib.request
+    with urllib.request.urlopen(f'{COURSE_FILES}/{name}', timeout=20) as r: return r.read().decode()
 
 # %% ../nbs/00_core.ipynb #00n02
 def quiet_download(fn):
