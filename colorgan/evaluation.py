@@ -18,8 +18,8 @@ from .metrics import psnr, colorfulness, ssim, ab_l1
 
 # %% auto #0
 __all__ = ['PROTOCOL', 'METRICS', 'protocol_crop', 'gray_baseline', 'mean_ab', 'inception_features', 'frechet_distance',
-           'scale_ab', 'saturation_line', 'line_point', 'evaluate', 'format_table', 'public_results', 'plot_extremes',
-           'plot_ab_histograms', 'save_report']
+           'scale_ab', 'saturation_line', 'line_point', 'protocol_photos', 'evaluate', 'format_table', 'public_results',
+           'plot_extremes', 'false_color', 'blotch_shares', 'plot_blotches', 'plot_ab_histograms', 'save_report']
 
 # %% ../nbs/05_evaluation.ipynb #c007
 PROTOCOL = 'short side resized to {size} px (bicubic), center crop {size}x{size}, metrics on 8-bit RGB'
@@ -131,6 +131,22 @@ def line_point(ref_outputs:list, # the reference colorizer's outputs, HxWx3 uint
 # %% ../nbs/05_evaluation.ipynb #c017
 METRICS = ('psnr', 'ssim', 'colorfulness', 'delta_cf', 'real_colorfulness', 'ab_l1', 'fid')
 
+def protocol_photos(source, # folder, file list or preset
+                    size:int=256, # protocol size
+                    limit:int=None, # only the first `limit` usable photos
+                    valid_every:int=None # only sorted index i % valid_every == 0 (10: the imagenet-sample validation split)
+                   )->tuple: # (photos as HxWx3 uint8 arrays, their files, [(file, reason)] for those left out)
+    "The color photos of `source` under the protocol (`protocol_crop`), in sorted order; gray, colorless or unreadable files are left out with their reason."
+    files = resolve_source(source)
+    if valid_every: files = split_files(files, valid_every=valid_every)[1]
+    reals, used, excluded = [], [], []
+    for f in files:
+        try: img = check_image(f)
+        except ImageError as e: excluded.append((f, e.reason)); continue
+        reals.append(np.asarray(protocol_crop(img, size))); used.append(f)
+        if limit and len(reals) >= limit: break
+    return reals, used, excluded
+
 def evaluate(source, # folder, file list or preset
              colorizers:dict=None, # name → function(HxWx3 uint8) → HxWx3 uint8; the baselines are added
              size:int=256, # protocol size
@@ -143,14 +159,7 @@ def evaluate(source, # folder, file list or preset
              device=None # where InceptionV3 runs for FID (default: the GPU if there is one)
             )->dict:
     "Metrics of the gray and mean-ab baselines and of each colorizer on the color photos of `source`."
-    files = resolve_source(source)
-    if valid_every: files = split_files(files, valid_every=valid_every)[1]
-    reals, used, excluded = [], [], []
-    for f in files:
-        try: img = check_image(f)
-        except ImageError as e: excluded.append((f, e.reason)); continue
-        reals.append(np.asarray(protocol_crop(img, size))); used.append(f)
-        if limit and len(reals) >= limit: break
+    reals, used, excluded = protocol_photos(source, size, limit, valid_every)
     if not reals: raise ColorganError(f'{source}: no color photo to evaluate ({len(excluded)} files excluded)')
     mab = mean_ab(reals)
     methods = dict(gray=gray_baseline, mean_ab=lambda a: join_ab(a, torch.tensor(mab).view(2, 1, 1))) if baselines else {}
@@ -220,6 +229,34 @@ def plot_extremes(res:dict, method:str='model', n:int=3):
     fig.tight_layout()
     return fig
 
+def false_color(out:np.ndarray, # HxWx3 uint8 colorized photo
+                real:np.ndarray, # HxWx3 uint8 real photo
+                chroma:float=30., # a vivid color: Lab chroma (the length of ab) at least this
+                apart:float=30. # ... at least this far (ab distance) from the real color there
+               )->np.ndarray: # HxW bool
+    "Blotches: the pixels painted a vivid color that is far from the real one (a red patch on a black dog's face). Its mean is the photo's share of them."
+    ab_o, ab_r = (rgb_to_lab(image_to_tensor(a))[1:] for a in (out, real))
+    return ((ab_o.norm(dim=0) >= chroma) & ((ab_o - ab_r).norm(dim=0) >= apart)).numpy()
+
+def blotch_shares(res:dict, method:str='model')->np.ndarray:
+    "Each photo's share of `false_color` pixels in `method`'s output."
+    return np.array([false_color(o, r).mean() for o, r in zip(res['_outputs'][method], res['_reals'])])
+
+def plot_blotches(res:dict, method:str='model', n:int=3):
+    "The `n` photos with the most `false_color` pixels: rows of gray | method | its blotches (bright) | real."
+    import matplotlib.pyplot as plt
+    shares = blotch_shares(res, method)
+    fig, axs = plt.subplots(n, 4, figsize=(10, 2.5 * n), squeeze=False)
+    for r, i in enumerate(np.argsort(shares)[::-1][:n]):
+        out, real = res['_outputs'][method][i], res['_reals'][i]
+        m = false_color(out, real)[..., None]
+        for c, img in enumerate([gray_baseline(real), out, (out * (0.25 + 0.75 * m)).astype(np.uint8), real]):
+            axs[r, c].imshow(img); axs[r, c].axis('off')
+        axs[r, 2].set_title(f'{shares[i]:.1%} of the photo', fontsize=9)
+    for c, t in enumerate(['gray', method, 'vivid and wrong', 'real']): axs[0, c].set_title(t if c != 2 else f'{t}: {axs[0, 2].get_title()}', fontsize=9)
+    fig.tight_layout()
+    return fig
+
 def plot_ab_histograms(res:dict, method:str='model'):
     "ab histograms of `method`'s outputs next to the real photos'."
     import matplotlib.pyplot as plt
@@ -231,12 +268,18 @@ def plot_ab_histograms(res:dict, method:str='model'):
     return fig
 
 def save_report(res:dict, folder:str|Path, json_path:str|Path=None, method:str='model')->Path:
-    "Write the JSON and the PNG report (extremes, ab histograms) into `folder`; return the JSON's path."
+    "Write the JSON and the PNG report (extremes, ab histograms, blotches) into `folder`; return the JSON's path."
     import matplotlib.pyplot as plt
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     json_path = Path(json_path) if json_path else folder/'evaluation.json'
-    atomic_write(json_path, lambda t: Path(t).write_text(json.dumps(public_results(res), indent=1)))
+    out = public_results(res)
     if method in res['_outputs']:
-        for name, fig in [('extremes.png', plot_extremes(res, method)), ('ab_histograms.png', plot_ab_histograms(res, method))]:
+        shares = blotch_shares(res, method)
+        out['blotches'] = dict(method=method, mean_share=float(shares.mean()), photos_over_5pct=int((shares > 0.05).sum()),
+                               worst_share=float(shares.max()), worst_file=res['files'][int(shares.argmax())])
+    atomic_write(json_path, lambda t: Path(t).write_text(json.dumps(out, indent=1)))
+    if method in res['_outputs']:
+        for name, fig in [('extremes.png', plot_extremes(res, method)), ('ab_histograms.png', plot_ab_histograms(res, method)),
+                          ('blotches.png', plot_blotches(res, method))]:
             fig.savefig(folder/name, dpi=72); plt.close(fig)
     return json_path
