@@ -15,7 +15,7 @@ from .encoder import Lite0UNet
 
 # %% auto #0
 __all__ = ['HINT_PATCH', 'parse_color', 'check_hints', 'read_hints_file', 'hint_colors_ab', 'hint_maps', 'hint_generator',
-           'simulate_hints', 'random_hints', 'delta_e_at', 'hint_curve', 'plot_hint_curve']
+           'simulate_hints', 'random_hints', 'delta_e_at', 'hint_curve', 'plot_hint_curve', 'hint_spread']
 
 # %% ../nbs/06a_hints.ipynb #h22
 def parse_color(color, # an (r, g, b) tuple of integers 0-255, or a '#rrggbb' string
@@ -133,12 +133,19 @@ def simulate_hints(ab:torch.Tensor, # the real photos' normalized ab, (B, 2, H, 
 
 def random_hints(rgb:np.ndarray, # HxWx3 uint8 photo
                  n:int, # how many points
-                 rng:np.random.Generator # where to draw them from
+                 rng:np.random.Generator, # where to draw them from
+                 placement:str='uniform', # 'uniform' over the photo, or 'gaussian': around the centre, σ a quarter of each side (Zhang et al. 2017's sweep)
+                 patch:int=1 # each hint's color is the mean of this many pixels a side around its point (1: the pixel's own; Zhang et al.'s sweep uses 6 at 256 px)
                 )->list: # [(x, y, (r, g, b))]
-    "`n` points drawn uniformly over the photo, each with the photo's real color there: what the measurements give the model."
+    "`n` points on the photo, each with the photo's real color there (the pixel's, or its `patch`×`patch` square's mean): what the measurements give the model."
     H, W = rgb.shape[:2]
-    xs, ys = rng.integers(0, W, n), rng.integers(0, H, n)
-    return [(int(x), int(y), tuple(int(v) for v in rgb[y, x])) for x, y in zip(xs, ys)]
+    if placement == 'uniform': xs, ys = rng.integers(0, W, n), rng.integers(0, H, n)
+    elif placement == 'gaussian': xs, ys = [np.clip(rng.normal(s / 2, s / 4, n), 0, s - 1).astype(int) for s in (W, H)]
+    else: raise ValueError(f"placement must be 'uniform' or 'gaussian', not {placement!r}")
+    def color(x, y):
+        y0, x0 = max(y - patch // 2, 0), max(x - patch // 2, 0)
+        return tuple(int(v) for v in rgb[y0:y0 + patch, x0:x0 + patch].reshape(-1, 3).mean(0).round())
+    return [(int(x), int(y), color(int(x), int(y))) for x, y in zip(xs, ys)]
 
 # %% ../nbs/06a_hints.ipynb #h71
 def delta_e_at(out:np.ndarray, # HxWx3 uint8 colorized photo
@@ -156,6 +163,8 @@ def hint_curve(colorize, # function (HxWx3 uint8, hints=[...]) → PIL image or 
                photos:list, # HxWx3 uint8 real photos
                counts:tuple=(0, 1, 2, 5, 10, 20), # numbers of hints to measure
                seed:int=0, # where the points are drawn from: photo i gets the generator seeded with (seed, i)
+               placement:str='uniform', # where the points fall: `random_hints`' placement
+               patch:int=1, # each hint's color: the mean of this many pixels a side (`random_hints`)
                progress:bool=True
               )->dict: # {n: {'psnr', 'colorfulness', 'delta_e', 'delta_e_auto'}}, means over the photos
     "How the colorization changes with the number of hints taken from the real photo: n random points with their real colors (the first n of one draw per photo)."
@@ -163,7 +172,7 @@ def hint_curve(colorize, # function (HxWx3 uint8, hints=[...]) → PIL image or 
     from colorgan.metrics import psnr, colorfulness
     rows = {n: dict(psnr=[], colorfulness=[], delta_e=[], delta_e_auto=[]) for n in counts}
     for i, real in enumerate(progress_bar(photos) if progress else photos):
-        pts = random_hints(real, max(counts), np.random.default_rng([seed, i]))
+        pts = random_hints(real, max(counts), np.random.default_rng([seed, i]), placement=placement, patch=patch)
         auto = None
         for n in sorted(counts):
             out = np.asarray(colorize(real, hints=pts[:n]))
@@ -192,3 +201,23 @@ def plot_hint_curve(curves:dict # name → `hint_curve`'s result
     axs[0].legend(fontsize=8); axs[2].legend(fontsize=7)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/06a_hints.ipynb #h77
+def hint_spread(colorize, # function (HxWx3 uint8, hints=[...]) → PIL image or array: a `Colorizer`
+                real:np.ndarray, # HxWx3 uint8 photo (its colors give the region)
+                hint:tuple, # one (x, y, color), in pixels of `real`
+                segments:np.ndarray=None, # HxW integer labels of regions; default: Felzenszwalb's segmentation of `real`
+                far:float=10. # ab distance from the hint color a pixel must have without the hint to count
+               )->dict: # {'region', 'outside': shares moved at least halfway, 'region_pixels', 'segments'}
+    "How far one hint spreads: the share of its region's pixels (a color segment of the real photo) that move at least halfway to the hint color, and the same share of the pixels outside it whose real color is not the hint's (leaks)."
+    from skimage.segmentation import felzenszwalb
+    (x, y, c), = check_hints([hint], size=(real.shape[1], real.shape[0]))
+    if segments is None: segments = felzenszwalb(real, scale=400, sigma=0.8, min_size=max(real.shape[0] * real.shape[1] // 1200, 20))
+    ab = lambda img: rgb_to_lab(torch.from_numpy(np.array(img)).permute(2, 0, 1).float() / 255)[1:]
+    target = hint_colors_ab([c])[0].view(2, 1, 1) * AB_SCALE
+    d_auto, d_hint = [(ab(colorize(real, hints=h)) - target).norm(dim=0).numpy() for h in ([], [hint])]
+    d_real = (ab(real) - target).norm(dim=0).numpy()
+    region = segments == segments[int(y), int(x)]
+    moved = (d_auto > far) & (d_hint <= d_auto / 2)
+    share = lambda m: float((moved & m).sum() / max((m & (d_auto > far)).sum(), 1))
+    return dict(region=share(region), outside=share(~region & (d_real > far)), region_pixels=int(region.sum()), segments=segments)
