@@ -10,7 +10,7 @@ import json, math
 from pathlib import Path
 import numpy as np
 import torch
-from .core import ColorganError, rgb_to_lab, AB_SCALE
+from .core import ColorganError, rgb_to_lab, image_to_tensor, AB_SCALE
 from .encoder import Lite0UNet
 
 # %% auto #0
@@ -213,7 +213,7 @@ def hint_spread(colorize, # function (HxWx3 uint8, hints=[...]) → PIL image or
     from skimage.segmentation import felzenszwalb
     (x, y, c), = check_hints([hint], size=(real.shape[1], real.shape[0]))
     if segments is None: segments = felzenszwalb(real, scale=400, sigma=0.8, min_size=max(real.shape[0] * real.shape[1] // 1200, 20))
-    ab = lambda img: rgb_to_lab(torch.from_numpy(np.array(img)).permute(2, 0, 1).float() / 255)[1:]
+    ab = lambda img: rgb_to_lab(image_to_tensor(np.asarray(img)))[1:]
     target = hint_colors_ab([c])[0].view(2, 1, 1) * AB_SCALE
     d_auto, d_hint = [(ab(colorize(real, hints=h)) - target).norm(dim=0).numpy() for h in ([], [hint])]
     d_real = (ab(real) - target).norm(dim=0).numpy()
