@@ -242,10 +242,11 @@ def blotch_shares(res:dict, method:str='model')->np.ndarray:
     "Each photo's share of `false_color` pixels in `method`'s output."
     return np.array([false_color(o, r).mean() for o, r in zip(res['_outputs'][method], res['_reals'])])
 
-def plot_blotches(res:dict, method:str='model', n:int=3):
+def plot_blotches(res:dict, method:str='model', n:int=3, shares:np.ndarray=None # `blotch_shares`, when already computed
+                 ):
     "The `n` photos with the most `false_color` pixels: rows of gray | method | its blotches (bright) | real."
     import matplotlib.pyplot as plt
-    shares = blotch_shares(res, method)
+    if shares is None: shares = blotch_shares(res, method)
     fig, axs = plt.subplots(n, 4, figsize=(10, 2.5 * n), squeeze=False)
     for r, i in enumerate(np.argsort(shares)[::-1][:n]):
         out, real = res['_outputs'][method][i], res['_reals'][i]
@@ -272,14 +273,14 @@ def save_report(res:dict, folder:str|Path, json_path:str|Path=None, method:str='
     import matplotlib.pyplot as plt
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     json_path = Path(json_path) if json_path else folder/'evaluation.json'
-    out = public_results(res)
+    out, shares = public_results(res), None
     if method in res['_outputs']:
-        shares = blotch_shares(res, method)
+        shares = blotch_shares(res, method) # once: for the JSON and the picture
         out['blotches'] = dict(method=method, mean_share=float(shares.mean()), photos_over_5pct=int((shares > 0.05).sum()),
                                worst_share=float(shares.max()), worst_file=res['files'][int(shares.argmax())])
     atomic_write(json_path, lambda t: Path(t).write_text(json.dumps(out, indent=1)))
     if method in res['_outputs']:
         for name, fig in [('extremes.png', plot_extremes(res, method)), ('ab_histograms.png', plot_ab_histograms(res, method)),
-                          ('blotches.png', plot_blotches(res, method))]:
+                          ('blotches.png', plot_blotches(res, method, shares=shares))]:
             fig.savefig(folder/name, dpi=72); plt.close(fig)
     return json_path
