@@ -12,9 +12,9 @@ import numpy as np
 import torch
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .core import (ImageError, load_rgb, to_rgb, list_files, atomic_write, join_ab, rgb_to_model,
+from .core import (ColorganError, ImageError, load_rgb, to_rgb, list_files, atomic_write, join_ab, rgb_to_model,
                            image_to_tensor, sample_photos, default_device, color_spread, writes_to_log, COLORLESS_CHROMA, AB_SCALE)
-from .models import load_model, SHIPPED_HINT_MODEL
+from .models import load_model, SHIPPED_MODEL, SHIPPED_HINT_MODEL
 from .hints import check_hints, hint_maps
 
 # %% auto #0
@@ -68,11 +68,21 @@ class Colorizer:
 
     @classmethod
     def from_pretrained(cls, path:str|Path=None, # model.pt from `colorgan train`, or None: the model shipped in the package
-                        device=None):
+                        device=None,
+                        decode:str|dict=None # None: as the file says (its `decode`, else the regression output); 'regression'; or {'T': 0.38, 'share': 1.}: the classification head's annealed mean, `share` of it blended with the regression output
+                       ):
         "Load a colorizer from a model file."
         G, _, ck = load_model(path)
+        decode = ck.get('decode') if decode is None else decode
+        if decode not in (None, 'regression'):
+            if not isinstance(decode, dict) or not set(decode) <= {'T', 'share'}:
+                raise ValueError(f"decode must be 'regression' or a dict of T and share, got {decode!r}")
+            if not ck.get('classifier'):
+                raise ColorganError(f'{path or SHIPPED_MODEL}: this model has no classification head to decode (train it with --class-weight)')
+            from colorgan.losses import AnnealedMeanG # fastai's callbacks: only where a model needs them
+            G = AnnealedMeanG.from_classifier(G, ck['classifier'], **decode)
         hint_model = SHIPPED_HINT_MODEL if path is None and SHIPPED_HINT_MODEL.exists() else None # the shipped pair: automatic, and with hints
-        return cls(G, ck['model_config'], device, meta={k: v for k, v in ck.items() if k not in ('generator', 'discriminator')},
+        return cls(G, ck['model_config'], device, meta={k: v for k, v in ck.items() if k not in ('generator', 'discriminator', 'classifier')},
                    render_size=ck.get('render_size') or 256, hint_model=hint_model)
 
     @property

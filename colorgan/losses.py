@@ -124,19 +124,35 @@ class ClassificationLoss(Callback):
         self.head.load_state_dict(sd['head']); self.opt.load_state_dict(sd['opt']); self.counts = sd['counts'].clone()
 
 class AnnealedMeanG(nn.Module):
-    "A generator whose ab is its classification head's annealed mean, upsampled to the input's size: the classifier's own colors, for `Colorizer`."
+    "A generator whose ab is its classification head's annealed mean (or a blend of it with the regression output), upsampled to the input's size, for `Colorizer`."
     def __init__(self, cls:ClassificationLoss, # a trained classification loss, its head hooked on `cls.G`
-                 T:float=0.38): # the annealed mean's temperature
+                 T:float=0.38, # the annealed mean's temperature
+                 share:float=1. # the annealed mean's share of the output; the rest is G's regression output (½: half and half)
+                ):
         super().__init__()
-        self.G, self.head, self.T, self.cls = cls.G, cls.head, T, [cls] # a list, so the callback is not registered as a submodule
+        if not 0 <= share <= 1: raise ValueError(f'share must be between 0 and 1, got {share}')
+        self.G, self.head, self.T, self.share, self.cls = cls.G, cls.head, T, share, [cls] # a list, so the callback is not registered as a submodule
         self.hints = getattr(cls.G, 'hints', False)
         self.multiple = getattr(cls.G, 'multiple', None) or 2 ** cls.G.n_down # what `Colorizer.render_shape` reads
-    def forward(self, x:torch.Tensor)->torch.Tensor:
-        self.G(x); cls = self.cls[0]
+    def _decode(self, reg:torch.Tensor, x:torch.Tensor)->torch.Tensor:
+        cls = self.cls[0]
         ab = annealed_mean(cls.logits(), cls.centers, self.T) # at the head's resolution, of the input padded to the generator's multiple
         k = (-(-x.shape[-1] // self.multiple) * self.multiple) // ab.shape[-1] # the padded width over the head's
         if k > 1: ab = F.interpolate(ab, scale_factor=float(k), mode='bilinear', align_corners=False)
-        return ab[..., :x.shape[-2], :x.shape[-1]]
+        ab = ab[..., :x.shape[-2], :x.shape[-1]]
+        return ab if self.share == 1 else self.share * ab + (1 - self.share) * reg
+    def forward(self, x:torch.Tensor)->torch.Tensor: return self._decode(self.G(x), x)
+    def core(self, x:torch.Tensor)->torch.Tensor:
+        "On sides that are multiples of `multiple`, as the generators' `core` (what ONNX export traces)."
+        return self._decode(self.G.core(x), x)
+    @classmethod
+    def from_classifier(cls, G:nn.Module, # the generator the head was trained on
+                        classifier:dict, # a model file's `classifier`: {'at': ..., 'head': state dict}
+                        T:float=0.38, share:float=1.):
+        "The decoding of a head stored in a model file (`colorgan train --class-weight` keeps it there)."
+        c = ClassificationLoss(G, at=classifier.get('at', 'quarter'))
+        c.head.load_state_dict({k: v.float() for k, v in classifier['head'].items()}); c.head.eval()
+        return cls(c, T, share)
 
 # %% ../nbs/03c_losses.ipynb #03c21
 from .core import model_to_rgb

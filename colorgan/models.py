@@ -138,9 +138,14 @@ def export_model(src:str|Path, # model.pt or checkpoints/last.pt of a training r
                  dest:str|Path, # the file to write
                  half:bool=True, # float16 weights
                  render_size:int=None, # the render size that suits the model best (its `Colorizer`'s default)
-                 **meta # anything else to record, e.g. the commands that trained it
+                 **meta # anything else to record, e.g. the commands that trained it, or `decode` (lesson 06)
                 )->Path:
-    "A compact model file from a training run: what the package ships."
+    "A compact model file from a training run: what the package ships, with the run's classification head if it trained one."
     ck = load_checkpoint(src)
+    cls = ck.get('classifier') # the classification head (lesson 03c), where the run trained one
+    if cls is None and ck.get('classification'): # a checkpoint holds the classification loss's whole state
+        cls = dict(at=(ck.get('train_config') or {}).get('class_at', 'quarter'), head=ck['classification']['head'])
+    if cls is not None: meta.setdefault('classifier', dict(cls, head=_weights(cls['head'], half)))
+    if 'decode' in ck: meta.setdefault('decode', ck['decode']) # how `Colorizer` decodes the model (lesson 06), if the file says
     return save_model(dest, ck['generator'], ck['discriminator'], ck['model_config'], half=half, train_config=ck.get('train_config'),
                       history=ck.get('history'), render_size=render_size, **meta)

@@ -571,8 +571,10 @@ def _run_phases(self:ColorGANTrainer):
 
 @patch
 def export(self:ColorGANTrainer, path):
-    "Save G, D and the configuration in colorgan's model format: what inference and fine-tuning need."
-    if self.is_main: save_model(path, self.generator, self.D, self.model_cfg, train_config=asdict(self.cfg), history=self.history)
+    "Save G, D and the configuration in colorgan's model format: what inference and fine-tuning need, and the classification head if the run trains one."
+    if not self.is_main: return
+    extra = dict(classifier=dict(at=self.cfg.class_at, head=self.class_cb.head.state_dict())) if self.class_cb else {}
+    save_model(path, self.generator, self.D, self.model_cfg, train_config=asdict(self.cfg), history=self.history, **extra)
 
 # %% ../nbs/04_training.ipynb #c030
 def train(cfg:TrainConfig, # the run's settings
