@@ -123,6 +123,8 @@ class ClassificationLoss(Callback):
     def load_state_dict(self, sd):
         self.head.load_state_dict(sd['head']); self.opt.load_state_dict(sd['opt']); self.counts = sd['counts'].clone()
 
+from .models import float_state_dict
+
 class AnnealedMeanG(nn.Module):
     "A generator whose ab is its classification head's annealed mean (or a blend of it with the regression output), upsampled to the input's size, for `Colorizer`."
     def __init__(self, cls:ClassificationLoss, # a trained classification loss, its head hooked on `cls.G`
@@ -151,7 +153,7 @@ class AnnealedMeanG(nn.Module):
                         T:float=0.38, share:float=1.):
         "The decoding of a head stored in a model file (`colorgan train --class-weight` keeps it there)."
         c = ClassificationLoss(G, at=classifier.get('at', 'quarter'))
-        c.head.load_state_dict({k: v.float() for k, v in classifier['head'].items()}); c.head.eval()
+        c.head.load_state_dict(float_state_dict(classifier['head'])); c.head.eval()
         return cls(c, T, share)
 
 # %% ../nbs/03c_losses.ipynb #03c21
