@@ -14,8 +14,8 @@ from . import __version__
 from .core import ColorganError, atomic_write
 
 # %% auto #0
-__all__ = ['COMMANDS', 'add_arguments', 'scan', 'train', 'evaluate', 'colorize', 'demo', 'app', 'export_web', 'colorgan_parser',
-           'main']
+__all__ = ['COMMANDS', 'add_arguments', 'scan', 'train', 'parse_decode', 'evaluate', 'colorize', 'demo', 'app', 'export_web',
+           'colorgan_parser', 'main']
 
 # %% ../nbs/07_cli.ipynb #07n08
 def _arg_type(anno):
@@ -71,6 +71,18 @@ def _colorize_array(col, render_size):
     from PIL import Image
     return lambda a: np.asarray(col(Image.fromarray(a), render_size=render_size))
 
+def parse_decode(s:str|None # 'regression', 'annealed', or 'T' / 'T,share' such as '0.5,0.5'
+                )->str|dict|None: # what `Colorizer.from_pretrained` takes as `decode`
+    "The `--decode` option: None (as the model file says), 'regression', or the classification head's annealed mean at T, `share` of it blended in."
+    if s is None or s == 'regression': return s
+    if s == 'annealed': return dict(T=0.38, share=1.)
+    try: vals = [float(v) for v in s.split(',')]
+    except ValueError: vals = []
+    T, share = (vals + [1.])[:2] if len(vals) in (1, 2) else (0., 0.)
+    if not (T > 0 and 0 <= share <= 1):
+        raise ColorganError(f"--decode {s}: give 'regression', 'annealed', or T[,share] with T > 0 and 0 <= share <= 1 (e.g. 0.5,0.5)")
+    return dict(T=T, share=share)
+
 def evaluate(data:str, # folder of color photos, or 'samples'
              model:str=None, # model.pt from `colorgan train` (default: the shipped model)
              size:int=256, # evaluation size: short side resized, then center crop
@@ -79,13 +91,15 @@ def evaluate(data:str, # folder of color photos, or 'samples'
              limit:int=None, # evaluate only the first N usable photos
              valid_every:int=None, # only sorted index i with i mod N = 0 (10: the imagenet-sample validation split)
              render_size:int=None, # short side the model runs at (default: the model's own)
+             decode:str=None, # how a model with a classification head colors: 'regression', 'annealed' (T=0.38), or T,share such as 0.5,0.5 (default: as the model file says)
              device:str=None, # 'cpu' or 'cuda' (default: the GPU if there is one)
              reference:str=None # an L1 model.pt whose ab, scaled to the model's colorfulness, draws the saturation line (default: warmup.pt beside --model, if there is one; 'none': no line)
             )->int:
     "PSNR, SSIM, colorfulness, ab error and FID of a model next to the gray and mean-ab baselines, and against an L1 model's saturation line."
     from colorgan import evaluation as ev
     from colorgan.inference import Colorizer
-    col = Colorizer.from_pretrained(model, device=device)
+    decode = parse_decode(decode)
+    col = Colorizer.from_pretrained(model, device=device, decode=decode)
     colorizers = {'model': _colorize_array(col, render_size)}
     if reference is None and model is not None and (Path(model).parent/'warmup.pt').exists() and Path(model).name != 'warmup.pt':
         reference = str(Path(model).parent/'warmup.pt')
@@ -95,9 +109,9 @@ def evaluate(data:str, # folder of color photos, or 'samples'
         colorizers['reference'] = _colorize_array(ref, render_size or ref.render_size)
     res = ev.evaluate(data, colorizers, size=size, limit=limit, valid_every=valid_every, device=col.device,
                       reference='reference' if 'reference' in colorizers else None)
-    res['model'] = dict(path=str(model or 'shipped'), render_size=render_size or col.render_size)
+    res['model'] = dict(path=str(model or 'shipped'), render_size=render_size or col.render_size, decode=decode or col.meta.get('decode') or 'regression')
     if 'reference' in colorizers: res['reference_model'] = str(reference)
-    print(f"model: {res['model']['path']}, render size {res['model']['render_size']}" +
+    print(f"model: {res['model']['path']}, render size {res['model']['render_size']}" + (f", decode {decode}" if isinstance(decode, dict) else '') +
           (f"; reference (saturation line): {reference}" if 'reference' in colorizers else '; no saturation line (give --reference an L1 model)'))
     print(ev.format_table(res))
     if res['results']['model']['fid'] is None: print('FID: unavailable (the InceptionV3 weights could not be loaded; they need internet once)')
@@ -110,6 +124,7 @@ def colorize(inputs:list[str], # image files and folders (searched recursively)
              *, out:str, # output folder (relative paths inside folders are kept)
              model:str=None, # model.pt (default: the shipped model)
              render_size:int=None, # short side the model runs at (default: the model's own); the output keeps the input's size
+             decode:str=None, # how a model with a classification head colors: 'regression', 'annealed' (T=0.38), or T,share such as 0.5,0.5 (default: as the model file says)
              device:str=None, # 'cpu' or 'cuda' (default: the GPU if there is one)
              format:typing.Literal['png', 'jpg']='png', # output format
              hints:str=None # a JSON file of color hints, [{"x": 120, "y": 80, "color": "#c0392b"}, ...], x and y in pixels of the photo
@@ -118,7 +133,7 @@ def colorize(inputs:list[str], # image files and folders (searched recursively)
     from colorgan.inference import Colorizer, colorize_files
     from colorgan.hints import read_hints_file
     points = read_hints_file(hints) if hints else None
-    col = Colorizer.from_pretrained(model, device=device)
+    col = Colorizer.from_pretrained(model, device=device, decode=parse_decode(decode))
     if points and not col.takes_hints: raise ColorganError(f'{model or "the shipped model"}: it takes no color hints (train one with colorgan train --hints)')
     def report(p, r): print(f'colorgan colorize: {p}: {r}', file=sys.stderr)
     done, errors = colorize_files(col, inputs, out, render_size, format, on_error=report, hints=points)
