@@ -9,7 +9,7 @@ nbs/images/study/objective.jpg: gray | each GAN model | real on the six validati
 
     [MINUTES=30] python scripts/objective_study.py --runs runs
 """
-import argparse, json, os
+import argparse, json, os, re, tempfile
 from pathlib import Path
 import numpy as np
 import torch
@@ -18,8 +18,7 @@ from colorgan.core import list_files
 from colorgan.data import split_files, check_image
 from colorgan.evaluation import evaluate, protocol_crop, gray_baseline
 from colorgan.inference import Colorizer
-from colorgan.losses import ClassificationLoss, AnnealedMeanG
-from colorgan.models import load_checkpoint
+from colorgan.models import load_checkpoint, export_model
 from study_common import keep as _keep, even_picks, save_columns, line_table
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,12 +40,13 @@ GROUPS = { # reference (an L1 model) → the candidates placed against its satur
 SETS = (('imagenet-sample', 'imagenet-sample', 256, 10), ('tiny-imagenet', 'tiny-imagenet', 64, 25))
 
 def colorizer(runs:Path, label:str, f:str)->Colorizer:
-    "The model of a label: its regression output, or its classification head's annealed mean."
-    col = Colorizer.from_pretrained(SHIPPED if f is None else runs/f, device='cpu')
-    if 'annealed mean' not in label: return col
-    cls = ClassificationLoss(col.G, at='quarter') # the head is not in model.pt: it comes from the run's last checkpoint
-    cls.load_state_dict(load_checkpoint((runs/f).parent/'checkpoints'/'last.pt')['classification']); cls.head.eval()
-    return Colorizer(AnnealedMeanG(cls, float(label.rsplit('=', 1)[1])), col.model_config, 'cpu', render_size=96)
+    "The model of a label: its regression output, its classification head's annealed mean ('annealed mean T=…'), or half of each ('blend T=…')."
+    path = SHIPPED if f is None else runs/f
+    m = re.search(r'(annealed mean|blend) T=([0-9.]+)', label)
+    if not m: return Colorizer.from_pretrained(path, device='cpu')
+    if not load_checkpoint(path).get('classifier'): # a model file from before model files kept the head: the run's last checkpoint has it
+        path = export_model(path.parent/'checkpoints'/'last.pt', Path(tempfile.mkdtemp())/path.name, half=False, render_size=96)
+    return Colorizer.from_pretrained(path, device='cpu', decode=dict(T=float(m[2]), share=1. if m[1] == 'annealed mean' else 0.5))
 
 def as_fn(col:Colorizer): return lambda a: np.asarray(col(Image.fromarray(a), render_size=96))
 

@@ -10,10 +10,7 @@ and prints the table.
     python scripts/ship_study.py --runs runs
 """
 from pathlib import Path
-import torch
-from torch import nn
-import objective_study as o
-from colorgan.inference import Colorizer
+import objective_study as o # its colorizer reads the labels: 'annealed mean T=…' and 'blend T=…' decode the head (lesson 06)
 
 TEMPERATURES = (0.38, 0.5, 1.0)
 BLENDS = (0.38, 0.5)
@@ -23,20 +20,6 @@ GROUPS = {'ship: its L1 warm-up': {
     'ship': ('ship/model.pt', '+ hinge GAN + 100 × L1 + classification loss + Lite0 feature loss (weight 1), both cores'),
     **{f'ship, annealed mean T={t}': ('ship/model.pt', f"the classification head's annealed mean, T = {t}") for t in TEMPERATURES},
     **{f'ship, blend T={t}': ('ship/model.pt', f'half the regression output, half the annealed mean at T = {t}') for t in BLENDS}}}
-
-class BlendG(nn.Module):
-    "Half the generator's regression output, half its classification head's annealed mean."
-    def __init__(self, am):
-        super().__init__(); self.am, self.hints, self.multiple = am, am.hints, am.multiple
-    def forward(self, x): return 0.5 * self.am(x) + 0.5 * self.am.G(x)
-
-_colorizer = o.colorizer
-def colorizer(runs:Path, label:str, f:str)->Colorizer:
-    "objective_study's models, and the blends."
-    if ', blend T=' not in label: return _colorizer(runs, label, f)
-    am = _colorizer(runs, label.replace('blend', 'annealed mean'), f)
-    return Colorizer(BlendG(am.G), am.model_config, 'cpu', render_size=96)
-o.colorizer = colorizer # objective_study's score and grid look it up by name
 
 if __name__ == '__main__':
     o.study_main(__doc__, 'ship', GROUPS, ['shipped (colorgan-lite0)', 'ship: its L1 warm-up', 'ship', 'ship, annealed mean T=0.5', 'ship, blend T=0.5'],
