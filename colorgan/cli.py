@@ -6,7 +6,7 @@ Docs: https://colorgan.github.io/colorgan/cli.html.md"""
 
 # %% ../nbs/07_cli.ipynb #07n02
 from __future__ import annotations
-import argparse, inspect, sys, time, types, typing, warnings
+import argparse, inspect, math, sys, time, types, typing, warnings
 from json import dumps
 from pathlib import Path
 from fastcore.docments import docments
@@ -79,8 +79,8 @@ def parse_decode(s:str|None # 'regression', 'annealed', or 'T' / 'T,share' such 
     try: vals = [float(v) for v in s.split(',')]
     except ValueError: vals = []
     T, share = (vals + [1.])[:2] if len(vals) in (1, 2) else (0., 0.)
-    if not (T > 0 and 0 <= share <= 1):
-        raise ColorganError(f"--decode {s}: give 'regression', 'annealed', or T[,share] with T > 0 and 0 <= share <= 1 (e.g. 0.5,0.5)")
+    if not (math.isfinite(T) and T > 0 and 0 <= share <= 1):
+        raise ColorganError(f"--decode {s}: give 'regression', 'annealed', or T[,share] with T > 0 and 0 <= share <= 1 (e.g. 0.5,0.25)")
     return dict(T=T, share=share)
 
 def evaluate(data:str, # folder of color photos, or 'samples'
@@ -91,7 +91,7 @@ def evaluate(data:str, # folder of color photos, or 'samples'
              limit:int=None, # evaluate only the first N usable photos
              valid_every:int=None, # only sorted index i with i mod N = 0 (10: the imagenet-sample validation split)
              render_size:int=None, # short side the model runs at (default: the model's own)
-             decode:str=None, # how a model with a classification head colors: 'regression', 'annealed' (T=0.38), or T,share such as 0.5,0.5 (default: as the model file says)
+             decode:str=None, # how a model with a classification head colors: 'regression'; 'annealed' (its annealed mean at temperature T=0.38); or T[,share] such as 0.5,0.25: the annealed mean at temperature T > 0, blended in with weight 0 <= share <= 1 (default 1) (default: the model file's own choice, else regression)
              device:str=None, # 'cpu' or 'cuda' (default: the GPU if there is one)
              reference:str=None # an L1 model.pt whose ab, scaled to the model's colorfulness, draws the saturation line (default: warmup.pt beside --model, if there is one; 'none': no line)
             )->int:
@@ -124,7 +124,7 @@ def colorize(inputs:list[str], # image files and folders (searched recursively)
              *, out:str, # output folder (relative paths inside folders are kept)
              model:str=None, # model.pt (default: the shipped model)
              render_size:int=None, # short side the model runs at (default: the model's own); the output keeps the input's size
-             decode:str=None, # how a model with a classification head colors: 'regression', 'annealed' (T=0.38), or T,share such as 0.5,0.5 (default: as the model file says)
+             decode:str=None, # how a model with a classification head colors: 'regression'; 'annealed' (its annealed mean at temperature T=0.38); or T[,share] such as 0.5,0.25: the annealed mean at temperature T > 0, blended in with weight 0 <= share <= 1 (default 1) (default: the model file's own choice, else regression)
              device:str=None, # 'cpu' or 'cuda' (default: the GPU if there is one)
              format:typing.Literal['png', 'jpg']='png', # output format
              hints:str=None # a JSON file of color hints, [{"x": 120, "y": 80, "color": "#c0392b"}, ...], x and y in pixels of the photo
