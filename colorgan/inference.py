@@ -78,7 +78,7 @@ class Colorizer:
             if not isinstance(decode, dict) or not set(decode) <= {'T', 'share'}:
                 raise ValueError(f"decode must be 'regression' or a dict of T and share, got {decode!r}")
             if not ck.get('classifier'):
-                raise ColorganError(f'{path or f"the shipped model ({SHIPPED_MODEL.name})"}: this model has no classification head to decode (train it with --class-weight)')
+                raise ColorganError(f'{path or f"the shipped model ({SHIPPED_MODEL.name})"}: this model has no classification head to decode (train one with colorgan train --class-weight)')
             from colorgan.losses import AnnealedMeanG # fastai's callbacks: only where a model needs them
             G = AnnealedMeanG.from_classifier(G, ck['classifier'], **decode)
         hint_model = SHIPPED_HINT_MODEL if path is None and SHIPPED_HINT_MODEL.exists() else None # the shipped pair: automatic, and with hints

@@ -40,13 +40,13 @@ GROUPS = { # reference (an L1 model) → the candidates placed against its satur
 SETS = (('imagenet-sample', 'imagenet-sample', 256, 10), ('tiny-imagenet', 'tiny-imagenet', 64, 25))
 
 def colorizer(runs:Path, label:str, f:str)->Colorizer:
-    "The model of a label: its regression output, its classification head's annealed mean ('annealed mean T=…'), or half of each ('blend T=…')."
+    "The model of a label: its regression output, its classification head's annealed mean ('annealed mean T=…'), or a blend ('blend T=…[ share=…]', half of each unless a share is given)."
     path = SHIPPED if f is None else runs/f
-    m = re.search(r'(annealed mean|blend) T=([0-9.]+)', label)
+    m = re.search(r'(annealed mean|blend) T=([0-9.]+)(?: share=([0-9.]+))?', label)
     if not m: return Colorizer.from_pretrained(path, device='cpu')
     if not load_checkpoint(path).get('classifier'): # a model file from before model files kept the head: the run's last checkpoint has it
         path = export_model(path.parent/'checkpoints'/'last.pt', Path(tempfile.mkdtemp())/path.name, half=False, render_size=96)
-    return Colorizer.from_pretrained(path, device='cpu', decode=dict(T=float(m[2]), share=1. if m[1] == 'annealed mean' else 0.5))
+    return Colorizer.from_pretrained(path, device='cpu', decode=dict(T=float(m[2]), share=1. if m[1] == 'annealed mean' else float(m[3] or 0.5)))
 
 def as_fn(col:Colorizer): return lambda a: np.asarray(col(Image.fromarray(a), render_size=96))
 
@@ -69,14 +69,20 @@ def score(runs:Path, groups:dict=GROUPS)->dict:
 
 def seen(runs:Path, f:str)->dict:
     "Photos each phase of a run saw, and its minutes (from the model file's history): what equal CPU time bought each arm."
-    if f is None: return {}
     out = {}
-    for h in load_checkpoint(runs/f).get('history', []):
+    for h in load_checkpoint(SHIPPED if f is None else runs/f).get('history') or []: # the shipped file keeps its run's history
         d = out.setdefault(h['phase'], dict(photos=0, minutes=0.))
         d['photos'] += round(h['seconds'] * h['images_per_s']); d['minutes'] = round(d['minutes'] + h['seconds'] / 60, 1)
     return out
 
 def table(scores:dict)->str: return line_table(scores, 'the margin above the saturation line of the L1 model it started from', 34)
+
+def short(label:str)->str:
+    "A grid column's title: a label, shortened to fit over a 128-px column."
+    label = {'previous (colorgan-lite0 before)': 'previous model', 'ship: its L1 warm-up': 'L1 warm-up', 'ship': 'shipped now'}.get(label, label)
+    for a, b in [('classes, annealed mean ', 'classes, AM '), ('ship, annealed mean ', 'AM '), ('ship, blend ', 'blend '), (' share=', ', share ')]:
+        label = label.replace(a, b)
+    return label
 
 def grid(runs:Path, dest:Path, labels:list, side:int=128, n:int=6, groups:dict=GROUPS):
     "gray | each model | real for n imagenet-sample validation photos evenly spread over the sorted split (the quality grid's)."
@@ -86,7 +92,7 @@ def grid(runs:Path, dest:Path, labels:list, side:int=128, n:int=6, groups:dict=G
     files_of = {label: f for members in groups.values() for label, (f, _) in members.items()}
     for label in labels:
         col = colorizer(runs, label, files_of[label])
-        cols[label.replace('classes, annealed mean ', 'classes, AM ')] = [col(r, render_size=96) for r in reals]
+        cols[short(label)] = [col(r, render_size=96) for r in reals]
     cols['real'] = reals
     save_columns(cols, dest, side)
     return [p.name for p in picks]
