@@ -15,7 +15,8 @@ from .encoder import Lite0UNet
 
 # %% auto #0
 __all__ = ['HINT_PATCH', 'parse_color', 'check_hints', 'read_hints_file', 'hint_colors_ab', 'hint_maps', 'hint_generator',
-           'simulate_hints', 'random_hints', 'delta_e_at', 'hint_curve', 'plot_hint_curve', 'hint_spread']
+           'simulate_hints', 'random_hints', 'delta_e_at', 'hint_curve', 'plot_hint_curve', 'hint_spread',
+           'mean_spread']
 
 # %% ../nbs/06a_hints.ipynb #h22
 def parse_color(color, # an (r, g, b) tuple of integers 0-255, or a '#rrggbb' string
@@ -221,3 +222,14 @@ def hint_spread(colorize, # function (HxWx3 uint8, hints=[...]) → PIL image or
     moved = (d_auto > far) & (d_hint <= d_auto / 2)
     share = lambda m: float((moved & m).sum() / max((m & (d_auto > far)).sum(), 1))
     return dict(region=share(region), outside=share(~region & (d_real > far)), region_pixels=int(region.sum()), segments=segments)
+
+# %% ../nbs/06a_hints.ipynb #h79
+def mean_spread(colorize, # a `Colorizer` that takes hints (function (HxWx3 uint8, hints=[...]) → image)
+                photos:list, # HxWx3 uint8 photos
+                seed:int=3 # photo i gets its hint from np.random.default_rng([seed, i])
+               )->dict: # {'region', 'region_median', 'outside', 'region_size' (the median region's share of its photo), 'n_photos'}
+    "`hint_spread` over many photos, one hint each at a uniformly drawn point, its color the real photo's mean over 3×3 there: how much of its region a hint moves (mean and median) and how much it leaks outside (mean)."
+    r = np.array([(s['region'], s['outside'], s['region_pixels'] / real[..., 0].size) for i, real in enumerate(photos)
+                  for s in [hint_spread(colorize, real, random_hints(real, 1, np.random.default_rng([seed, i]), patch=3)[0])]])
+    return dict(region=float(r[:, 0].mean()), region_median=float(np.median(r[:, 0])), outside=float(r[:, 1].mean()),
+                region_size=float(np.median(r[:, 2])), n_photos=len(r))

@@ -18,16 +18,10 @@ from colorgan.core import load_rgb, sample_photos
 from colorgan.evaluation import protocol_photos
 from colorgan.inference import Colorizer
 from colorgan.models import SHIPPED_MODEL, read_model
-from colorgan.hints import hint_curve, hint_spread, random_hints
+from colorgan.hints import hint_curve, hint_spread, mean_spread
 
 SAUCER_HINT = (130, 300, '#d81f1f') # lesson 06a's red hint on the coffee photo's saucer
 COUNTS = (0, 1, 2, 5, 10, 20)
-
-def mean_spread(col, photos):
-    "06a's validation measure: one hint a photo, drawn uniformly (seed (3, i)), its color the mean of a 3×3 square."
-    r = np.array([[s['region'], s['outside']] for s in
-                  (hint_spread(col, real, random_hints(real, 1, np.random.default_rng([3, i]), patch=3)[0]) for i, real in enumerate(photos))])
-    return dict(region=float(r[:, 0].mean()), region_median=float(np.median(r[:, 0])), outside=float(r[:, 1].mean()), n_photos=len(r))
 
 def score(model:Path, sets:dict, coffee:np.ndarray)->dict:
     col = Colorizer.from_pretrained(SHIPPED_MODEL, device='cpu')
