@@ -15,13 +15,13 @@ from pathlib import Path
 import objective_study as o # its colorizer reads the labels: 'annealed mean T=…' and 'blend T=…' decode the head (lesson 06)
 
 TEMPERATURES = (0.38, 0.5, 1.0)
-BLENDS = ('T=0.5 share=0.25', 'T=0.5', 'T=1.0')
+BLENDS = ('T=0.5 share=0.25', 'T=0.5 share=0.5', 'T=1.0 share=0.5')
 GROUPS = {'ship: its L1 warm-up': {
     'ship: its L1 warm-up': ('ship/warmup.pt', 'the previous model + 75 min L1 with the classification loss (1/4 resolution, 0.05), both cores'),
     'previous (colorgan-lite0 before)': ('previous-lite0.pt', '60 min, one thread: L1 36 min, hinge GAN 24 min'),
     'ship': (None, '+ 73 min hinge GAN + 100 × L1 + classification loss + Lite0 feature loss (weight 1), both cores: the regression output, what ships'),
     **{f'ship, annealed mean T={t}': (None, f"the classification head's annealed mean, T = {t}") for t in TEMPERATURES},
-    **{f'ship, blend {b}': (None, f"{b.split('share=')[1] if 'share' in b else '0.5'} of the annealed mean at {b.split()[0]}, the rest the regression output") for b in BLENDS}}}
+    **{f'ship, blend {b}': (None, f"{b.split('share=')[1]} of the annealed mean at {b.split()[0]}, the rest the regression output") for b in BLENDS}}}
 
 if __name__ == '__main__':
     o.study_main(__doc__, 'ship', GROUPS, ['previous (colorgan-lite0 before)', 'ship: its L1 warm-up', 'ship', 'ship, blend T=0.5 share=0.25', 'ship, annealed mean T=0.38'],
