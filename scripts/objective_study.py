@@ -18,6 +18,7 @@ from colorgan.core import list_files
 from colorgan.data import split_files, check_image
 from colorgan.evaluation import evaluate, protocol_crop, gray_baseline
 from colorgan.inference import Colorizer
+from colorgan.cli import parse_decode
 from colorgan.models import load_checkpoint, export_model
 from study_common import keep as _keep, even_picks, save_columns, line_table
 
@@ -46,7 +47,8 @@ def colorizer(runs:Path, label:str, f:str)->Colorizer:
     if not m: return Colorizer.from_pretrained(path, device='cpu')
     if not load_checkpoint(path).get('classifier'): # a model file from before model files kept the head: the run's last checkpoint has it
         path = export_model(path.parent/'checkpoints'/'last.pt', Path(tempfile.mkdtemp())/path.name, half=False, render_size=96)
-    return Colorizer.from_pretrained(path, device='cpu', decode=dict(T=float(m[2]), share=1. if m[1] == 'annealed mean' else float(m[3] or 0.5)))
+    share = '1' if m[1] == 'annealed mean' else m[3] or '0.5'
+    return Colorizer.from_pretrained(path, device='cpu', decode=parse_decode(f'{m[2]},{share}')) # the --decode option's own parser and checks
 
 def as_fn(col:Colorizer): return lambda a: np.asarray(col(Image.fromarray(a), render_size=96))
 
