@@ -363,13 +363,14 @@ WEB_FILES = ('index.html', 'app.js', 'worker.js', 'color.js') # the page's own f
 def export_web(out:str|Path, # the folder to write (created; files colorgan wrote there before are replaced)
                model:str|Path=None, # model.pt (default: the shipped model, and its hint model)
                fp16:bool=True, # the models' weights in float16 (half the download; computed in float32)
-               runtime:str|Path=None # onnxruntime-web's dist folder (default: see `ort_web_runtime`)
+               runtime:str|Path=None, # onnxruntime-web's dist folder (default: see `ort_web_runtime`)
+               decode:str|dict=None # how a model with a classification head colors, as `Colorizer.from_pretrained` takes it (the blend goes into the ONNX graph)
               )->dict: # the files written and their bytes
     "Write a static web page that colorizes photos in the visitor's browser: the page, the models as ONNX, onnxruntime-web's WebAssembly runtime, the bundled photos."
     out = Path(out)
     if out.exists() and not out.is_dir(): raise ColorganError(f'{out}: exists and is not a folder')
     src = ort_web_runtime(runtime) # first: it may fail (offline), before anything is written
-    col = Colorizer.from_pretrained(model, device='cpu')
+    col = Colorizer.from_pretrained(model, device='cpu', decode=decode)
     for d in ('models', 'ort', 'samples'): (out/d).mkdir(parents=True, exist_ok=True)
     here = PACKAGE/'web'
     for f in WEB_FILES: shutil.copyfile(here/f, out/f)
@@ -384,7 +385,7 @@ def export_web(out:str|Path, # the folder to write (created; files colorgan wrot
         if fp16: fp16_weights(p)
     if not col.takes_hints and (out/'models'/'hints.onnx').exists(): (out/'models'/'hints.onnx').unlink()
     meta = dict(version=__version__, model=str(model or 'colorgan-lite0 (shipped)'), render_size=col.render_size, hints=col.takes_hints,
-                fp16=fp16, onnxruntime_web=ORT_WEB_VERSION, samples=[p.name for p in samples], first='coffee.png',
+                fp16=fp16, decode=getattr(col.G, 'T', None) and dict(T=col.G.T, share=col.G.share), onnxruntime_web=ORT_WEB_VERSION, samples=[p.name for p in samples], first='coffee.png',
                 about=f"a {col.model_config['generator']['arch']} U-Net generator trained with a PatchGAN; it colors from a {col.render_size}-px copy "
                       "of the photo and keeps the photo's own lightness at full resolution")
     (out/'manifest.json').write_text(json.dumps(meta, indent=1))

@@ -185,11 +185,12 @@ def export_web(out:str, # the folder to write the page into
                runtime:str=None, # onnxruntime-web's dist folder (default: a clone's web/node_modules, the cache, or the npm registry once)
                serve:bool=False, # then serve the folder until Ctrl-C (cross-origin isolated: two WebAssembly threads)
                port:int=8000, # the port to serve on, with --serve
-               ip:str='127.0.0.1' # the address to serve on, with --serve
+               ip:str='127.0.0.1', # the address to serve on, with --serve
+               decode:str=None # as colorize's --decode: 'regression', 'annealed' or T[,share]; the page then colors as `colorize --decode` does (default: the model file's own choice)
               )->int:
     "Write a static web page that colorizes photos in the browser itself (onnxruntime-web, no Python behind it); --serve to try it."
     from colorgan.app import export_web as write_page, serve_web
-    files = write_page(out, model, fp16=not fp32, runtime=runtime)
+    files = write_page(out, model, fp16=not fp32, runtime=runtime, decode=parse_decode(decode))
     mib = lambda pre: sum(v for k, v in files.items() if k.startswith(pre)) / 2**20
     print(f'wrote {out}: {len(files)} files, {mib("") :.1f} MiB (models {mib("models/"):.1f}, runtime {mib("ort/"):.1f}, photos {mib("samples/"):.1f})')
     if not serve:
