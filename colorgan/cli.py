@@ -127,7 +127,8 @@ def colorize(inputs:list[str], # image files and folders (searched recursively)
              decode:str=None, # how a model with a classification head colors: 'regression'; 'annealed' (its annealed mean at temperature T=0.38); or T[,share] such as 0.5,0.25: the annealed mean at temperature T > 0, blended in with weight 0 <= share <= 1 (default 1) (default: the model file's own choice, else regression)
              device:str=None, # 'cpu' or 'cuda' (default: the GPU if there is one)
              format:typing.Literal['png', 'jpg']='png', # output format
-             hints:str=None # a JSON file of color hints, [{"x": 120, "y": 80, "color": "#c0392b"}, ...], x and y in pixels of the photo
+             hints:str=None, # a JSON file of color hints, [{"x": 120, "y": 80, "color": "#c0392b"}, ...], x and y in pixels of the photo
+             spread_hints:int=0 # with --hints: repeat each hint at this many more points of its region of the gray photo, so that one click fills a plain region (lesson 06a; 8 is a good start)
             )->int:
     "Colorize photos and folders at full resolution; bad files are reported, inputs never overwritten."
     from colorgan.inference import Colorizer, colorize_files
@@ -135,6 +136,8 @@ def colorize(inputs:list[str], # image files and folders (searched recursively)
     points = read_hints_file(hints) if hints else None
     col = Colorizer.from_pretrained(model, device=device, decode=parse_decode(decode))
     if points and not col.takes_hints: raise ColorganError(f'{model or "the shipped model"}: it takes no color hints (train one with colorgan train --hints)')
+    if spread_hints < 0: raise ColorganError(f'--spread-hints {spread_hints}: give a number of points, 0 or more')
+    col.spread = spread_hints
     def report(p, r): print(f'colorgan colorize: {p}: {r}', file=sys.stderr)
     done, errors = colorize_files(col, inputs, out, render_size, format, on_error=report, hints=points)
     print(f'colorized {len(done)} photo{"s" * (len(done) != 1)} into {out}' + (f'; {len(errors)} failed' if errors else ''))

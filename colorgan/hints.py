@@ -9,6 +9,7 @@ from __future__ import annotations
 import json, math
 from pathlib import Path
 import numpy as np
+from PIL import Image
 import torch
 from .core import ColorganError, rgb_to_lab, image_to_tensor, AB_SCALE
 from .encoder import Lite0UNet
@@ -16,7 +17,7 @@ from .encoder import Lite0UNet
 # %% auto #0
 __all__ = ['HINT_PATCH', 'parse_color', 'check_hints', 'read_hints_file', 'hint_colors_ab', 'hint_maps', 'hint_generator',
            'simulate_hints', 'random_hints', 'delta_e_at', 'hint_curve', 'plot_hint_curve', 'hint_spread',
-           'mean_spread']
+           'mean_spread', 'spread_hints']
 
 # %% ../nbs/06a_hints.ipynb #h22
 def parse_color(color, # an (r, g, b) tuple of integers 0-255, or a '#rrggbb' string
@@ -233,3 +234,28 @@ def mean_spread(colorize, # a `Colorizer` that takes hints (function (HxWx3 uint
                   for s in [hint_spread(colorize, real, random_hints(real, 1, np.random.default_rng([seed, i]), patch=3)[0])]])
     return dict(region=float(r[:, 0].mean()), region_median=float(np.median(r[:, 0])), outside=float(r[:, 1].mean()),
                 region_size=float(np.median(r[:, 2])), n_photos=len(r))
+
+# %% ../nbs/06a_hints.ipynb #h83
+def spread_hints(photo, # the photo the hints are for (path, PIL image or array; only its gray is read)
+                 hints:list, # hints as `check_hints` takes them, in pixels of the photo
+                 points:int=8, # how many more points each hint gets in its segment (0: the hints as they are)
+                 scale:float=50., # Felzenszwalb's scale: larger gives larger segments
+                 side:int=128, # the short side the gray photo is segmented at
+                 seed:int=0 # where the extra points are drawn from
+                )->list: # the hints, each followed by its extra points, all (x, y, (r, g, b))
+    "Each hint repeated, with its color, at up to `points` more points of its segment of the gray photo (Felzenszwalb on L): one click colors a plain region."
+    from skimage.segmentation import felzenszwalb
+    from colorgan.inference import _as_rgb_image
+    gray = _as_rgb_image(photo).convert('L')
+    W, H = gray.size
+    hints = check_hints(hints, (W, H))
+    if not hints or points <= 0: return hints
+    f = side / min(W, H)
+    small = gray.resize((max(1, round(W * f)), max(1, round(H * f))), Image.BILINEAR)
+    seg = felzenszwalb(np.asarray(small, dtype=np.float64) / 255, scale=scale, sigma=0.8, min_size=20)
+    rng, out = np.random.default_rng(seed), list(hints)
+    for x, y, c in hints:
+        ys, xs = np.nonzero(seg == seg[min(int(y * f), seg.shape[0] - 1), min(int(x * f), seg.shape[1] - 1)])
+        for i in rng.choice(len(ys), min(points, len(ys)), replace=False):
+            out.append((min(W - 1., (xs[i] + .5) / f), min(H - 1., (ys[i] + .5) / f), c))
+    return out

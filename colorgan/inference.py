@@ -15,7 +15,7 @@ from fastprogress.fastprogress import progress_bar
 from .core import (ColorganError, ImageError, load_rgb, to_rgb, list_files, atomic_write, join_ab, rgb_to_model,
                            image_to_tensor, sample_photos, default_device, color_spread, writes_to_log, COLORLESS_CHROMA, AB_SCALE)
 from .models import load_model, SHIPPED_MODEL, SHIPPED_HINT_MODEL
-from .hints import check_hints, hint_maps
+from .hints import check_hints, hint_maps, spread_hints
 
 # %% auto #0
 __all__ = ['Colorizer', 'plan_outputs', 'colorize_files', 'export_onnx']
@@ -52,6 +52,7 @@ class Colorizer:
         self.G, self.model_config, self.meta = G.to(self.device).eval(), model_config, meta or {}
         self.render_size = render_size
         self._hint_G = G if getattr(G, 'hints', False) else hint_model
+        self.spread = 0 # with hints: each also repeated at this many more points of its region of the gray photo (`spread_hints`, lesson 06a)
     _NO_HINTS = 'this model takes no color hints: train one with `colorgan train --hints` (lesson 06a)'
 
     @property
@@ -109,6 +110,7 @@ class Colorizer:
         hints = check_hints(hints, rgb.size)
         if not hints: return L
         if not self.takes_hints: raise ValueError(self._NO_HINTS)
+        if self.spread: hints = spread_hints(rgb, hints, self.spread)
         return torch.cat([L, hint_maps(hints, rgb.size, shape)[None]], 1)
 
     @torch.no_grad()
