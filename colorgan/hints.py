@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 import torch
-from .core import ColorganError, rgb_to_lab, image_to_tensor, AB_SCALE
+from .core import ColorganError, rgb_to_lab, image_to_tensor, load_rgb, AB_SCALE
 from .encoder import Lite0UNet
 
 # %% auto #0
@@ -245,8 +245,7 @@ def spread_hints(photo, # the photo the hints are for (path, PIL image or array;
                 )->list: # the hints, each followed by its extra points, all (x, y, (r, g, b))
     "Each hint repeated, with its color, at up to `points` more points of its segment of the gray photo (Felzenszwalb on L): one click colors a plain region."
     from skimage.segmentation import felzenszwalb
-    from colorgan.inference import _as_rgb_image
-    gray = _as_rgb_image(photo).convert('L')
+    gray = (photo if isinstance(photo, Image.Image) else load_rgb(photo) if isinstance(photo, (str, Path)) else Image.fromarray(np.asarray(photo))).convert('L')
     W, H = gray.size
     hints = check_hints(hints, (W, H))
     if not hints or points <= 0: return hints
