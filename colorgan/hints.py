@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 import torch
-from .core import ColorganError, rgb_to_lab, image_to_tensor, load_rgb, AB_SCALE
+from .core import ColorganError, rgb_to_lab, image_to_tensor, AB_SCALE
 from .encoder import Lite0UNet
 
 # %% auto #0
@@ -236,16 +236,16 @@ def mean_spread(colorize, # a `Colorizer` that takes hints (function (HxWx3 uint
                 region_size=float(np.median(r[:, 2])), n_photos=len(r))
 
 # %% ../nbs/06a_hints.ipynb #h83
-def spread_hints(photo, # the photo the hints are for (path, PIL image or array; only its gray is read)
+def spread_hints(photo:Image.Image|np.ndarray, # the photo the hints are for (a PIL image or an 8-bit array, as `Colorizer` holds it; only its gray is read)
                  hints:list, # hints as `check_hints` takes them, in pixels of the photo
                  points:int=8, # how many more points each hint gets in its segment (0: the hints as they are)
                  scale:float=50., # Felzenszwalb's scale: larger gives larger segments
                  side:int=128, # the short side the gray photo is segmented at
                  seed:int=0 # where the extra points are drawn from
                 )->list: # the hints, each followed by its extra points, all (x, y, (r, g, b))
-    "Each hint repeated, with its color, at up to `points` more points of its segment of the gray photo (Felzenszwalb on L): one click colors a plain region."
+    "Each hint repeated, with its color, at up to `points` more points of its segment of the gray photo (Felzenszwalb on L), so that one click reaches more of a plain region."
     from skimage.segmentation import felzenszwalb
-    gray = (photo if isinstance(photo, Image.Image) else load_rgb(photo) if isinstance(photo, (str, Path)) else Image.fromarray(np.asarray(photo))).convert('L')
+    gray = (photo if isinstance(photo, Image.Image) else Image.fromarray(np.asarray(photo))).convert('L')
     W, H = gray.size
     hints = check_hints(hints, (W, H))
     if not hints or points <= 0: return hints
