@@ -3,7 +3,8 @@
     python scripts/web_test.py [--shots web-screenshots] [--chromium /usr/bin/chromium] [--measure nbs/images/web/parity.json]
 
 Steps, each checked: the page opens with a bundled photo colorized; a photo is uploaded from disk (the file chooser, as
-a person does); two hints are clicked on it and the colors there move toward the ones picked; one is removed, then all
+a person does); two hints are clicked on it and the colors there move toward the ones picked; "fill the region" is
+ticked, and the page colors as `Colorizer` does given the points the page spread the hints to; one hint is removed, then all
 cleared; the save button gives a PNG of the photo's full size whose lightness is the photo's; and the page's colors
 match `Colorizer` in Python at the same render size on two photos (PSNR >= 45 dB, mean |delta L| <= 0.5), once with
 three hints. With --measure it also scores the six bundled photos and ten of imagenet-sample's validation photos
@@ -131,6 +132,20 @@ def run(shots:Path, chromium:str, timeout:float, measure:Path=None):
                     d0, d1 = np.linalg.norm(a0[y, x, 1:] - want), np.linalg.norm(a1[y, x, 1:] - want)
                     print(f'  hint {c} at ({x}, {y}): ab distance to it {d0:.1f} -> {d1:.1f}')
                     if not d1 < d0 - 5: raise Failed(f'the hint {c} did not move the color at ({x}, {y}) toward it ({d0:.1f} -> {d1:.1f})')
+                # "fill the region": the worker repeats each hint over its segment of the gray photo (color.js's spreadHints, the
+                # port of colorgan.hints.spread_hints); Colorizer given the same points must color as the page does
+                page.locator('#fill').check(timeout=ms); until('filling the regions', lambda s: 'colorized' in s and 'with 2 hints, each filling its region' in s)
+                spread = page.evaluate('window.colorgan.result.spread.map(h => [h.x, h.y, h.color])'); shot('filled')
+                _, filled = saved()
+                from colorgan.hints import spread_hints
+                py_spread = spread_hints(Image.open(good).convert('RGB'), [tuple(h) for h in spread[:2]])
+                if len(spread) != len(py_spread): raise Failed(f'the page filled with {len(spread)} points, spread_hints gives {len(py_spread)}')
+                ref = col(Image.open(good).convert('RGB'), render_size=col.render_size, hints=spread)
+                ps = psnr(filled, ref)
+                print(f'  filled: {len(spread)} points for 2 hints; the page against Colorizer given the same points: PSNR {ps:.1f} dB')
+                if ps < PSNR_MIN: raise Failed(f'with "fill the region" the page colors unlike Colorizer given the same points (PSNR {ps:.1f} dB)')
+                if np.array_equal(np.asarray(filled), np.asarray(hinted)): raise Failed('"fill the region" changed nothing')
+                page.locator('#fill').uncheck(timeout=ms); until('unfilling', lambda s: 'colorized' in s and 'with 2 hints' in s and 'filling' not in s)
                 if page.locator('.remove-hint').count() != 2: raise Failed('two hints clicked, but the list does not show two')
                 page.locator('.remove-hint').first.click(timeout=ms); until('removing a hint', lambda s: 'colorized' in s and 'with 1 hint' in s)
                 page.locator('#clear').click(timeout=ms); until('clearing the hints', colorized('my-photo.jpg'))

@@ -7,7 +7,7 @@ window.colorgan = state; // for scripts that drive the page (its tests)
 
 const manifest = await (await fetch('manifest.json')).json();
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-if (!manifest.hints) { $('color').disabled = true; $('clear').hidden = true; }
+if (!manifest.hints) { $('color').disabled = true; $('clear').hidden = true; $('fill').disabled = true; }
 $('about').textContent = `colorgan ${manifest.version}, model ${manifest.model}: ${manifest.about}`;
 state.wanted = manifest.render_size;
 for (const s of manifest.samples) $('pick').add(new Option(s.replace(/\.[^.]+$/, ''), s));
@@ -50,18 +50,19 @@ function render() { // one job at a time; a change while the worker is busy runs
   if (!state.rgba) return;
   if (state.busy) { state.again = true; return; }
   state.busy = true; state.again = false; $('save').disabled = true;
-  const n = state.hints.length, size = +$('size').value, id = ++state.seq;
-  status(`colorizing ${state.name} at render size ${size}` + (n ? ` with ${n} hint${n > 1 ? 's' : ''}` : '') + '…', 'busy');
+  const n = state.hints.length, size = +$('size').value, id = ++state.seq, fill = n > 0 && $('fill').checked;
+  const said = n ? ` with ${n} hint${n > 1 ? 's' : ''}` + (fill ? ', each filling its region' : '') : '';
+  status(`colorizing ${state.name} at render size ${size}${said}…`, 'busy');
   const rgba = new Uint8ClampedArray(state.rgba); // a copy goes to the worker (transferred), the photo stays here
-  worker.postMessage({ id, rgba, W: state.W, H: state.H, renderSize: size, hints: state.hints.map(({ x, y, color }) => ({ x, y, color })) }, [rgba.buffer]);
+  worker.postMessage({ id, rgba, W: state.W, H: state.H, renderSize: size, hints: state.hints.map(({ x, y, color }) => ({ x, y, color })), fill }, [rgba.buffer]);
   worker.onmessage = ({ data }) => {
     state.busy = false;
     if (data.error) status(`${state.name}: could not colorize it (${data.error})`, 'error');
     else {
       const after = $('after'); after.width = data.W; after.height = data.H;
       after.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(data.rgba.buffer), data.W, data.H), 0, 0);
-      state.result = { rgba: data.rgba, W: data.W, H: data.H, w: data.w, h: data.h, ms: data.ms, threads: data.threads, size, hints: n };
-      status(`${state.name}: colorized at render size ${size}` + (n ? ` with ${n} hint${n > 1 ? 's' : ''}` : '') +
+      state.result = { rgba: data.rgba, W: data.W, H: data.H, w: data.w, h: data.h, ms: data.ms, threads: data.threads, size, hints: n, fill, spread: data.spread }; // spread: the hints the model saw when filling
+      status(`${state.name}: colorized at render size ${size}${said}` +
              ` (${data.w}×${data.h} for the model; ${(data.ms.total / 1000).toFixed(2)} s, ${data.threads} thread${data.threads > 1 ? 's' : ''})`);
       $('save').disabled = false;
     }
@@ -89,6 +90,7 @@ $('before').addEventListener('click', e => { // a click on the photo: a hint the
   state.hints.push({ x, y, color: $('color').value }); showHints(); render();
 });
 $('clear').onclick = () => { state.hints = []; showHints(); render(); };
+$('fill').onchange = () => { if (state.hints.length) render(); };
 $('size').oninput = () => { $('sizeout').textContent = $('size').value; };
 $('size').onchange = () => { state.wanted = +$('size').value; render(); };
 $('pick').onchange = async () => { const f = $('pick').value; if (!f) return; status(`loading ${f}…`, 'busy'); load(await (await fetch(`samples/${f}`)).blob(), f); };

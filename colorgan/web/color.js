@@ -1,6 +1,7 @@
 // colorgan's color science in JavaScript, matched to colorgan.core (sRGB <-> CIE Lab, D65, 2° observer), to
 // Colorizer.render_shape, to the generator's padding, to colorgan.hints.hint_maps and to Pillow's bicubic resize with
-// reducing_gap=3 (what Colorizer.model_input uses), so the page colors a photo as `Colorizer` does in Python.
+// reducing_gap=3 (what Colorizer.model_input uses), so the page colors a photo as `Colorizer` does in Python; and to
+// colorgan.hints.spread_hints (Pillow's gray and bilinear resize, scikit-image's Felzenszwalb segmentation).
 // Plain ES module, no dependencies: the page's worker imports it, and node runs it in the parity test.
 
 export const L_SCALE = 50, AB_SCALE = 110, MULTIPLE = 32, HINT_PATCH = 3;
@@ -53,10 +54,13 @@ export function renderShape(w, h, renderSize) {
 // ---- Pillow's Image.resize(size, BICUBIC, reducing_gap=3) on 8-bit RGB(A), channel by channel ----
 const PB = 22; // Pillow's PRECISION_BITS for 8-bit images
 const bicubic = x => { const a = -0.5; x = Math.abs(x); if (x < 1) return ((a + 2) * x - (a + 3)) * x * x + 1; if (x < 2) return (((x - 5) * x + 8) * x - 4) * a; return 0; };
+bicubic.support = 2;
+const bilinear = x => { x = Math.abs(x); return x < 1 ? 1 - x : 0; };
+bilinear.support = 1;
 const f32 = Math.fround;
 
-function coeffs(inSize, in0, in1, outSize) { // Pillow's precompute_coeffs + normalize_coeffs_8bpc
-  const scale = (in1 - in0) / outSize, fscale = Math.max(scale, 1), support = 2 * fscale, ksize = Math.ceil(support) * 2 + 1;
+function coeffs(inSize, in0, in1, outSize, filter) { // Pillow's precompute_coeffs + normalize_coeffs_8bpc
+  const scale = (in1 - in0) / outSize, fscale = Math.max(scale, 1), support = filter.support * fscale, ksize = Math.ceil(support) * 2 + 1;
   const bounds = new Int32Array(outSize * 2), kk = new Int32Array(outSize * ksize);
   for (let xx = 0; xx < outSize; xx++) {
     const center = in0 + (xx + 0.5) * scale, ss = 1 / fscale;
@@ -64,7 +68,7 @@ function coeffs(inSize, in0, in1, outSize) { // Pillow's precompute_coeffs + nor
     let xmax = Math.trunc(center + support + 0.5); if (xmax > inSize) xmax = inSize;
     xmax -= xmin;
     const k = new Float64Array(xmax); let ww = 0;
-    for (let x = 0; x < xmax; x++) { k[x] = bicubic((x + xmin - center + 0.5) * ss); ww += k[x]; }
+    for (let x = 0; x < xmax; x++) { k[x] = filter((x + xmin - center + 0.5) * ss); ww += k[x]; }
     for (let x = 0; x < xmax; x++) { const v = ww !== 0 ? k[x] / ww : k[x]; kk[xx * ksize + x] = v < 0 ? Math.trunc(-0.5 + v * (1 << PB)) : Math.trunc(0.5 + v * (1 << PB)); }
     bounds[xx * 2] = xmin; bounds[xx * 2 + 1] = xmax;
   }
@@ -89,9 +93,9 @@ function reduce(src, W, H, C, fx, fy) { // Pillow's Image.reduce((fx, fy)), part
   return { data: out, W: w, H: h };
 }
 
-function resample(src, W, H, C, w, h, box) { // Pillow's ImagingResample: horizontal pass first, then vertical, 8-bit between
+function resample(src, W, H, C, w, h, box, filter = bicubic) { // Pillow's ImagingResample: horizontal pass first, then vertical, 8-bit between
   const needH = w !== W || box[0] !== 0 || box[2] !== w, needV = h !== H || box[1] !== 0 || box[3] !== h;
-  const ch = coeffs(W, box[0], box[2], w), cv = coeffs(H, box[1], box[3], h);
+  const ch = coeffs(W, box[0], box[2], w, filter), cv = coeffs(H, box[1], box[3], h, filter);
   let data = src, cur = { W, H }, yFirst = 0;
   if (needH) {
     yFirst = cv.bounds[0];
@@ -126,6 +130,18 @@ export function resizeBicubic(src, W, H, C, w, h) {
   const fx = Math.trunc(W / w / 3) || 1, fy = Math.trunc(H / h / 3) || 1;
   if (fx > 1 || fy > 1) { cur = reduce(src, W, H, C, fx, fy); box = [0, 0, f32(W / fx), f32(H / fy)]; }
   return resample(cur.data, cur.W, cur.H, C, w, h, box);
+}
+
+// src: W*H*C bytes -> w*h*C bytes, as PIL's img.resize((w, h), Image.BILINEAR)
+export function resizeBilinear(src, W, H, C, w, h) {
+  return w === W && h === H ? src.slice() : resample(src, W, H, C, w, h, [0, 0, W, H], bilinear);
+}
+
+// Pillow's convert('L') of RGB(A) bytes: ITU-R 601-2 luma in 16-bit fixed point (the gray that spread_hints segments).
+export function grayBytes(rgba, W, H) {
+  const g = new Uint8Array(W * H);
+  for (let i = 0; i < W * H; i++) g[i] = (rgba[i * 4] * 19595 + rgba[i * 4 + 1] * 38470 + rgba[i * 4 + 2] * 7471 + 0x8000) >>> 16;
+  return g;
 }
 
 // The generator's input: normalized L (L/50 - 1) of the photo resized to the render shape, padded to a multiple of 32 at the
@@ -191,4 +207,74 @@ export function joinAB(rgba, W, H, ab, w, h) {
     }
   }
   return rgba;
+}
+
+// ---- scikit-image's felzenszwalb(image, scale, sigma, min_size) on a one-channel float image ----
+// scipy's gaussian_filter (truncate 4, mode 'reflect'), 8-connected edges weighted by |difference|, Kruskal-style merging
+// while an edge is lighter than both segments' inner cost + scale/255/size (float32, as the Cython code), then segments under
+// min_size merged along the sorted edges. Edges of equal weight are taken in index order (numpy's argsort leaves their order
+// to its sort), so a segment's border can differ from scikit-image's by a pixel where weights tie.
+function gaussian(src, w, h, sigma) {
+  const r = Math.trunc(4 * sigma + 0.5), k = new Float64Array(2 * r + 1); let sum = 0;
+  for (let i = -r; i <= r; i++) { k[i + r] = Math.exp(-0.5 / (sigma * sigma) * i * i); sum += k[i + r]; }
+  for (let i = 0; i < k.length; i++) k[i] /= sum;
+  const refl = (i, n) => { const p = 2 * n; i = ((i % p) + p) % p; return i < n ? i : p - 1 - i; }; // d c b a | a b c d
+  const tmp = new Float64Array(w * h), out = new Float64Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) { // axis 0 (rows) first, as scipy
+    let s = 0; for (let j = -r; j <= r; j++) s += src[refl(y + j, h) * w + x] * k[j + r]; tmp[y * w + x] = s;
+  }
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    let s = 0; for (let j = -r; j <= r; j++) s += tmp[y * w + refl(x + j, w)] * k[j + r]; out[y * w + x] = s;
+  }
+  return out;
+}
+
+export function felzenszwalb(img, w, h, scale = 1, sigma = 0.8, minSize = 20) { // img: w*h floats; returns w*h segment labels (each its root pixel)
+  const im = gaussian(img, w, h, sigma), a = [], b = [], cost = [];
+  const edge = (p, q) => { a.push(p); b.push(q); cost.push(Math.abs(im[p] - im[q])); };
+  for (let y = 0; y < h; y++) for (let x = 1; x < w; x++) edge(y * w + x, y * w + x - 1); // right
+  for (let y = 1; y < h; y++) for (let x = 0; x < w; x++) edge(y * w + x, (y - 1) * w + x); // down
+  for (let y = 1; y < h; y++) for (let x = 1; x < w; x++) edge(y * w + x, (y - 1) * w + x - 1); // down-right
+  for (let y = 0; y < h - 1; y++) for (let x = 1; x < w; x++) edge(y * w + x, (y + 1) * w + x - 1); // up-right
+  const order = Uint32Array.from(cost.keys()).sort((i, j) => cost[i] - cost[j] || i - j);
+  const forest = Int32Array.from({ length: w * h }, (_, i) => i), size = new Int32Array(w * h).fill(1), cint = new Float64Array(w * h);
+  const root = n => { while (forest[n] < n) n = forest[n]; return n; };
+  const setRoot = (n, r) => { while (forest[n] < n) { const j = forest[n]; forest[n] = r; n = j; } forest[n] = r; };
+  const join = (n, m) => { if (n === m) return; let r = root(n); const rm = root(m); if (r > rm) r = rm; setRoot(n, r); setRoot(m, r); };
+  const k = scale / 255;
+  for (const e of order) {
+    const s0 = root(a[e]), s1 = root(b[e]); if (s0 === s1) continue;
+    const i0 = f32(cint[s0] + k / size[s0]), i1 = f32(cint[s1] + k / size[s1]);
+    if (cost[e] < Math.min(i0, i1)) { join(s0, s1); const s = root(s0); size[s] = size[s0] + size[s1]; cint[s] = cost[e]; }
+  }
+  for (const e of order) {
+    const s0 = root(a[e]), s1 = root(b[e]); if (s0 === s1) continue;
+    if (size[s0] < minSize || size[s1] < minSize) { join(s0, s1); const s = root(s0); size[s] = size[s0] + size[s1]; }
+  }
+  return Int32Array.from({ length: w * h }, (_, i) => root(i));
+}
+
+// colorgan.hints.spread_hints: each hint repeated, with its color, at up to `points` more points of its Felzenszwalb segment of
+// the gray photo (short side `side`). The points are drawn with this module's own generator (seeded), so they are not the ones
+// numpy draws in Python; they lie in the same segment. hints: [{x, y, color}] in pixels of the W x H photo; rgba: W*H*4 bytes.
+export function spreadHints(rgba, W, H, hints, { points = 8, scale = 50, side = 128, seed = 0 } = {}) {
+  if (!hints.length || points <= 0) return hints.slice();
+  const f = side / Math.min(W, H), w = Math.max(1, roundEven(W * f)), h = Math.max(1, roundEven(H * f));
+  const small = resizeBilinear(grayBytes(rgba, W, H), W, H, 1, w, h), img = new Float64Array(w * h);
+  for (let i = 0; i < w * h; i++) img[i] = small[i] / 255;
+  const seg = felzenszwalb(img, w, h, scale, 0.8, 20);
+  let t = seed >>> 0; // mulberry32
+  const rand = () => { t = (t + 0x6D2B79F5) >>> 0; let r = Math.imul(t ^ (t >>> 15), 1 | t); r ^= r + Math.imul(r ^ (r >>> 7), 61 | r); return ((r ^ (r >>> 14)) >>> 0) / 4294967296; };
+  const out = hints.slice();
+  for (const { x, y, color } of hints) {
+    const id = seg[Math.min(Math.trunc(y * f), h - 1) * w + Math.min(Math.trunc(x * f), w - 1)], members = [];
+    for (let i = 0; i < w * h; i++) if (seg[i] === id) members.push(i);
+    const n = Math.min(points, members.length);
+    for (let j = 0; j < n; j++) { // a partial Fisher-Yates shuffle: n distinct pixels of the segment
+      const r = j + Math.floor(rand() * (members.length - j)); [members[j], members[r]] = [members[r], members[j]];
+      const px = members[j] % w, py = Math.trunc(members[j] / w);
+      out.push({ x: Math.min(W - 1, (px + 0.5) / f), y: Math.min(H - 1, (py + 0.5) / f), color });
+    }
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 // The page's worker: the model (onnxruntime-web, WebAssembly) and the color science, off the page's main thread.
-// It receives a photo's RGBA pixels, the render size and the hints; it sends back the colorized RGBA at full resolution.
+// It receives a photo's RGBA pixels, the render size, the hints and whether to fill their regions; it sends back the colorized
+// RGBA at full resolution.
 import * as ort from './ort/ort.wasm.min.mjs';
 import * as C from './color.js';
 
@@ -10,14 +11,15 @@ const session = kind => sessions[kind] ??= ort.InferenceSession.create(new URL(`
                                                                         { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
 
 self.onmessage = async ({ data }) => {
-  const { id, rgba, W, H, renderSize, hints } = data;
+  const { id, rgba, W, H, renderSize, hints, fill } = data;
   try {
     const kind = hints && hints.length ? 'hints' : 'auto';
     const tl = performance.now(), s = await session(kind); // the first time: fetch and load the model
     const t0 = performance.now();
+    const given = fill && kind === 'hints' ? C.spreadHints(rgba, W, H, hints) : hints; // "fill the region": each hint repeated over its segment
     const x = C.modelInput(rgba, W, H, renderSize);
     const feeds = { L: new ort.Tensor('float32', x.data, [1, 1, x.ph, x.pw]) };
-    if (kind === 'hints') feeds.hints = new ort.Tensor('float32', C.pad(C.hintMaps(hints, W, H, x.w, x.h), x.w, x.h, 3).data, [1, 3, x.ph, x.pw]);
+    if (kind === 'hints') feeds.hints = new ort.Tensor('float32', C.pad(C.hintMaps(given, W, H, x.w, x.h), x.w, x.h, 3).data, [1, 3, x.ph, x.pw]);
     const t1 = performance.now();
     const out = (await s.run(feeds)).ab.data; // (1, 2, ph, pw), normalized
     const t2 = performance.now();
@@ -26,7 +28,7 @@ self.onmessage = async ({ data }) => {
       ab[(c * x.h + y) * x.w + i] = out[(c * x.ph + y) * x.pw + i] * C.AB_SCALE;
     C.joinAB(rgba, W, H, ab, x.w, x.h);
     const t3 = performance.now();
-    self.postMessage({ id, rgba, W, H, w: x.w, h: x.h, threads: ort.env.wasm.numThreads,
+    self.postMessage({ id, rgba, W, H, w: x.w, h: x.h, threads: ort.env.wasm.numThreads, spread: given !== hints ? given : null,
                        ms: { load: t0 - tl, input: t1 - t0, model: t2 - t1, join: t3 - t2, total: t3 - t0 } }, [rgba.buffer]);
   } catch (e) { self.postMessage({ id, error: String((e && e.message) || e) }); }
 };
