@@ -243,7 +243,7 @@ def spread_hints(photo:Image.Image|np.ndarray, # the photo the hints are for (a 
                  side:int=128, # the short side the gray photo is segmented at
                  seed:int=0 # where the extra points are drawn from
                 )->list: # the hints, each followed by its extra points, all (x, y, (r, g, b))
-    "Each hint repeated, with its color, at up to `points` more points of its segment of the gray photo (Felzenszwalb on L), so that one click reaches more of a plain region."
+    "Each hint repeated, with its color, at up to `points` more points of its segment of the gray photo (Felzenszwalb segments), so that one click reaches more of a plain region."
     from skimage.segmentation import felzenszwalb
     gray = (photo if isinstance(photo, Image.Image) else Image.fromarray(np.asarray(photo))).convert('L')
     W, H = gray.size

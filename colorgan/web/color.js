@@ -210,9 +210,9 @@ export function joinAB(rgba, W, H, ab, w, h) {
 }
 
 // ---- scikit-image's felzenszwalb(image, scale, sigma, min_size) on a one-channel float image ----
-// scipy's gaussian_filter (truncate 4, mode 'reflect'), 8-connected edges weighted by |difference|, Kruskal-style merging
-// while an edge is lighter than both segments' inner cost + scale/255/size (float32, as the Cython code), then segments under
-// min_size merged along the sorted edges. Edges of equal weight are taken in index order (numpy's argsort leaves their order
+// scipy's gaussian_filter (truncate 4, mode 'reflect'), 8-connected edges weighted by |difference|, visited from the smallest
+// weight up: two segments join whenever the edge's weight is below both segments' inner cost + scale/255/size (float32, as
+// the Cython code); then segments under min_size are merged along the sorted edges. Edges of equal weight are taken in index order (numpy's argsort leaves their order
 // to its sort), so a segment's border can differ from scikit-image's by a pixel where weights tie.
 function gaussian(src, w, h, sigma) {
   const r = Math.trunc(4 * sigma + 0.5), k = new Float64Array(2 * r + 1); let sum = 0;
@@ -230,13 +230,14 @@ function gaussian(src, w, h, sigma) {
 }
 
 export function felzenszwalb(img, w, h, scale = 1, sigma = 0.8, minSize = 20) { // img: w*h floats; returns w*h segment labels (each its root pixel)
-  const im = gaussian(img, w, h, sigma), a = [], b = [], cost = [];
-  const edge = (p, q) => { a.push(p); b.push(q); cost.push(Math.abs(im[p] - im[q])); };
+  const im = gaussian(img, w, h, sigma), m = (w - 1) * h + w * (h - 1) + 2 * Math.max(0, w - 1) * Math.max(0, h - 1);
+  const a = new Int32Array(m), b = new Int32Array(m), cost = new Float64Array(m); let ne = 0;
+  const edge = (p, q) => { a[ne] = p; b[ne] = q; cost[ne++] = Math.abs(im[p] - im[q]); };
   for (let y = 0; y < h; y++) for (let x = 1; x < w; x++) edge(y * w + x, y * w + x - 1); // right
   for (let y = 1; y < h; y++) for (let x = 0; x < w; x++) edge(y * w + x, (y - 1) * w + x); // down
   for (let y = 1; y < h; y++) for (let x = 1; x < w; x++) edge(y * w + x, (y - 1) * w + x - 1); // down-right
   for (let y = 0; y < h - 1; y++) for (let x = 1; x < w; x++) edge(y * w + x, (y + 1) * w + x - 1); // up-right
-  const order = Uint32Array.from(cost.keys()).sort((i, j) => cost[i] - cost[j] || i - j);
+  const order = Uint32Array.from({ length: m }, (_, i) => i).sort((i, j) => cost[i] - cost[j] || i - j);
   const forest = Int32Array.from({ length: w * h }, (_, i) => i), size = new Int32Array(w * h).fill(1), cint = new Float64Array(w * h);
   const root = n => { while (forest[n] < n) n = forest[n]; return n; };
   const setRoot = (n, r) => { while (forest[n] < n) { const j = forest[n]; forest[n] = r; n = j; } forest[n] = r; };

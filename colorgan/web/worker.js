@@ -17,6 +17,7 @@ self.onmessage = async ({ data }) => {
     const tl = performance.now(), s = await session(kind); // the first time: fetch and load the model
     const t0 = performance.now();
     const given = fill && kind === 'hints' ? C.spreadHints(rgba, W, H, hints) : hints; // "fill the region": each hint repeated over its segment
+    const ts = performance.now();
     const x = C.modelInput(rgba, W, H, renderSize);
     const feeds = { L: new ort.Tensor('float32', x.data, [1, 1, x.ph, x.pw]) };
     if (kind === 'hints') feeds.hints = new ort.Tensor('float32', C.pad(C.hintMaps(given, W, H, x.w, x.h), x.w, x.h, 3).data, [1, 3, x.ph, x.pw]);
@@ -29,6 +30,6 @@ self.onmessage = async ({ data }) => {
     C.joinAB(rgba, W, H, ab, x.w, x.h);
     const t3 = performance.now();
     self.postMessage({ id, rgba, W, H, w: x.w, h: x.h, threads: ort.env.wasm.numThreads, spread: given !== hints ? given : null,
-                       ms: { load: t0 - tl, input: t1 - t0, model: t2 - t1, join: t3 - t2, total: t3 - t0 } }, [rgba.buffer]);
+                       ms: { load: t0 - tl, spread: ts - t0, input: t1 - ts, model: t2 - t1, join: t3 - t2, total: t3 - t0 } }, [rgba.buffer]);
   } catch (e) { self.postMessage({ id, error: String((e && e.message) || e) }); }
 };
