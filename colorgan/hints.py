@@ -17,7 +17,7 @@ from .encoder import Lite0UNet
 # %% auto #0
 __all__ = ['HINT_PATCH', 'parse_color', 'check_hints', 'read_hints_file', 'hint_colors_ab', 'hint_maps', 'hint_generator',
            'simulate_hints', 'random_hints', 'delta_e_at', 'hint_curve', 'plot_hint_curve', 'hint_spread',
-           'mean_spread', 'spread_hints']
+           'mean_spread', 'gray_segments', 'spread_hints']
 
 # %% ../nbs/06a_hints.ipynb #h22
 def parse_color(color, # an (r, g, b) tuple of integers 0-255, or a '#rrggbb' string
@@ -236,6 +236,17 @@ def mean_spread(colorize, # a `Colorizer` that takes hints (function (HxWx3 uint
                 region_size=float(np.median(r[:, 2])), n_photos=len(r))
 
 # %% ../nbs/06a_hints.ipynb #h83
+def gray_segments(photo:Image.Image|np.ndarray, # a PIL image or an 8-bit array; only its gray (Pillow's luma) is read
+                  scale:float=50., # Felzenszwalb's scale: larger gives larger segments
+                  side:int=128 # the short side the gray photo is segmented at
+                 )->tuple: # (segment labels of the small gray photo, the photo's pixels -> its pixels factor f)
+    "Felzenszwalb's segments of the gray photo resized (bilinear) to a short side of `side`: what `spread_hints` spreads a hint over."
+    from skimage.segmentation import felzenszwalb
+    gray = (photo if isinstance(photo, Image.Image) else Image.fromarray(np.asarray(photo))).convert('L')
+    W, H = gray.size; f = side / min(W, H)
+    small = gray.resize((max(1, round(W * f)), max(1, round(H * f))), Image.BILINEAR)
+    return felzenszwalb(np.asarray(small, dtype=np.float64) / 255, scale=scale, sigma=0.8, min_size=20), f
+
 def spread_hints(photo:Image.Image|np.ndarray, # the photo the hints are for (a PIL image or an 8-bit array, as `Colorizer` holds it; only its gray is read)
                  hints:list, # hints as `check_hints` takes them, in pixels of the photo
                  points:int=8, # how many more points each hint gets in its segment (0: the hints as they are)
@@ -244,14 +255,10 @@ def spread_hints(photo:Image.Image|np.ndarray, # the photo the hints are for (a 
                  seed:int=0 # where the extra points are drawn from
                 )->list: # the hints, each followed by its extra points, all (x, y, (r, g, b))
     "Each hint repeated, with its color, at up to `points` more points of its segment of the gray photo (Felzenszwalb segments), so that one click reaches more of a plain region."
-    from skimage.segmentation import felzenszwalb
-    gray = (photo if isinstance(photo, Image.Image) else Image.fromarray(np.asarray(photo))).convert('L')
-    W, H = gray.size
+    W, H = photo.size if isinstance(photo, Image.Image) else np.asarray(photo).shape[1::-1]
     hints = check_hints(hints, (W, H))
     if not hints or points <= 0: return hints
-    f = side / min(W, H)
-    small = gray.resize((max(1, round(W * f)), max(1, round(H * f))), Image.BILINEAR)
-    seg = felzenszwalb(np.asarray(small, dtype=np.float64) / 255, scale=scale, sigma=0.8, min_size=20)
+    seg, f = gray_segments(photo, scale, side)
     rng, out = np.random.default_rng(seed), list(hints)
     for x, y, c in hints:
         ys, xs = np.nonzero(seg == seg[min(int(y * f), seg.shape[0] - 1), min(int(x * f), seg.shape[1] - 1)])

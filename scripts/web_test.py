@@ -138,9 +138,8 @@ def run(shots:Path, chromium:str, timeout:float, measure:Path=None):
                 spread = page.evaluate('window.colorgan.result.spread.map(h => [h.x, h.y, h.color])'); shot('filled')
                 spread_ms = page.evaluate('window.colorgan.result.ms.spread')
                 _, filled = saved()
-                from skimage.segmentation import felzenszwalb # spread_hints' segmentation, to check where the page put its points
-                fs = 128 / min(600, 400); small = Image.open(good).convert('L').resize((round(600 * fs), round(400 * fs)), Image.BILINEAR)
-                seg = felzenszwalb(np.asarray(small, dtype=np.float64) / 255, scale=50, sigma=0.8, min_size=20)
+                from colorgan.hints import gray_segments # spread_hints' segments, to check where the page put its points
+                seg, fs = gray_segments(Image.open(good).convert('RGB'))
                 at = lambda x, y: seg[min(int(y * fs), seg.shape[0] - 1), min(int(x * fs), seg.shape[1] - 1)]
                 inside = [at(x, y) == at(*h[:2]) for h in spread[:2] for x, y, c in spread[2:] if c == h[2]]
                 if len(spread) != 18 or len(inside) != 16 or not all(inside):
