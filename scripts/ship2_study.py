@@ -4,7 +4,8 @@ saturation line of the run's own L1 model (runs/ship2/warmup.pt).
 
 Run it before the candidate replaces colorgan/weights/colorgan-lite0.pt: the shipped file is the baseline here. It
 scores, on imagenet-sample's validation photos (256 protocol) and tiny-imagenet's (64 protocol): the shipped model, its
-`--decode 0.5,0.25` blend, the run's L1 warm-up, the run's model (its regression output) and that model's same blend;
+`--decode 0.5,0.25` blend, the run's L1 warm-up, the run's model (its regression output), that model's same blend and its head's annealed mean
+(T = 0.38, `--decode annealed`);
 it writes nbs/images/study/ship2.json and ship2.jpg (the six photos of the other grids) and prints the table. The
 candidate ships if it beats the shipped model on both PSNR and colorfulness on imagenet-sample and lies above its line.
 
@@ -17,7 +18,8 @@ GROUPS = {'ship2: its L1 warm-up': {
     'shipped (colorgan-lite0)': (None, 'the model the package ships: 60 min on one thread, then 150 min of this recipe on both cores'),
     'shipped, blend T=0.5 share=0.25': (None, "its --decode 0.5,0.25: a quarter of the head's annealed mean at T = 0.5"),
     'ship2': ('ship2/model.pt', '+ 75 min hinge GAN + 100 × L1 + classification loss + Lite0 feature loss (weight 1), both cores: the regression output'),
-    'ship2, blend T=0.5 share=0.25': ('ship2/model.pt', "a quarter of the head's annealed mean at T = 0.5, the rest the regression output")}}
+    'ship2, blend T=0.5 share=0.25': ('ship2/model.pt', "a quarter of the head's annealed mean at T = 0.5, the rest the regression output"),
+    'ship2, annealed mean T=0.38': ('ship2/model.pt', "the classification head's annealed mean alone, T = 0.38 (its --decode annealed)")}}
 
 if __name__ == '__main__':
     o.study_main(__doc__, 'ship2', GROUPS, ['shipped (colorgan-lite0)', 'shipped, blend T=0.5 share=0.25', 'ship2: its L1 warm-up', 'ship2', 'ship2, blend T=0.5 share=0.25'],
