@@ -252,13 +252,14 @@ def spread_hints(photo:Image.Image|np.ndarray, # the photo the hints are for (a 
                  points:int=8, # how many more points each hint gets in its segment (0: the hints as they are)
                  scale:float=50., # Felzenszwalb's scale: larger gives larger segments
                  side:int=128, # the short side the gray photo is segmented at
-                 seed:int=0 # where the extra points are drawn from
+                 seed:int=0, # where the extra points are drawn from
+                 segments:tuple=None # this photo's `gray_segments(photo, scale, side)`, if already made: an app that spreads every click on one photo segments it once
                 )->list: # the hints, each followed by its extra points, all (x, y, (r, g, b))
     "Each hint repeated, with its color, at up to `points` more points of its segment of the gray photo (Felzenszwalb segments), so that one click reaches more of a plain region."
     W, H = photo.size if isinstance(photo, Image.Image) else np.asarray(photo).shape[1::-1]
     hints = check_hints(hints, (W, H))
     if not hints or points <= 0: return hints
-    seg, f = gray_segments(photo, scale, side)
+    seg, f = gray_segments(photo, scale, side) if segments is None else segments
     rng, out = np.random.default_rng(seed), list(hints)
     for x, y, c in hints:
         ys, xs = np.nonzero(seg == seg[min(int(y * f), seg.shape[0] - 1), min(int(x * f), seg.shape[1] - 1)])

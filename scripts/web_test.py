@@ -4,8 +4,8 @@
 
 Steps, each checked: the page opens with a bundled photo colorized; a photo is uploaded from disk (the file chooser, as
 a person does); two hints are clicked on it and the colors there move toward the ones picked; "fill the region" is
-ticked, and the page colors as `Colorizer` does given the points the page spread the hints to; one hint is removed, then all
-cleared; the save button gives a PNG of the photo's full size whose lightness is the photo's; and the page's colors
+ticked, and the page colors as `Colorizer` does given the points the page spread the hints to; a third hint spreads over the
+segments the worker kept from the first (it segments a photo once); one hint is removed, then all cleared; the save button gives a PNG of the photo's full size whose lightness is the photo's; and the page's colors
 match `Colorizer` in Python at the same render size on two photos (PSNR >= 45 dB, mean |delta L| <= 0.5), once with
 three hints. With --measure it also scores the six bundled photos and ten of imagenet-sample's validation photos
 with and without three hints, times a 1920x1080 and a 12-megapixel photo, samples the memory of the browser's
@@ -150,6 +150,15 @@ def run(shots:Path, chromium:str, timeout:float, measure:Path=None):
                       f'the page against Colorizer given the same points: PSNR {fill_psnr:.1f} dB')
                 if fill_psnr < PSNR_MIN: raise Failed(f'with "fill the region" the page colors unlike Colorizer given the same points (PSNR {fill_psnr:.1f} dB)')
                 if np.array_equal(np.asarray(filled), np.asarray(hinted)): raise Failed('"fill the region" changed nothing')
+                # a third click on the same photo: the worker keeps the photo's segments and spreads without segmenting again
+                box = page.locator('#before').bounding_box(); page.locator('#color').evaluate('(el) => { el.value = "#2ca02c"; }')
+                page.locator('#before').click(position={'x': 0.5 * box['width'], 'y': 0.8 * box['height']}, timeout=ms)
+                until('a third hint, filled', lambda s: 'colorized' in s and 'with 3 hints, each filling its region' in s)
+                third = page.evaluate('({reused: window.colorgan.result.reused, n: window.colorgan.result.spread.length, ms: window.colorgan.result.ms.spread})')
+                if not third['reused'] or third['n'] != 27:
+                    raise Failed(f'a third hint on the same photo: {third["n"]} points (want 27), its segments {"reused" if third["reused"] else "made again"}')
+                print(f'  a third hint: the photo\'s segments reused, spread in {third["ms"]:.0f} ms (the first fill, which segmented: {spread_ms:.0f} ms)')
+                page.locator('.remove-hint').nth(2).click(timeout=ms); until('removing the third hint', lambda s: 'colorized' in s and 'with 2 hints, each filling its region' in s)
                 page.locator('#fill').uncheck(timeout=ms); until('unfilling', lambda s: 'colorized' in s and 'with 2 hints' in s and 'filling' not in s)
                 if page.locator('.remove-hint').count() != 2: raise Failed('two hints clicked, but the list does not show two')
                 page.locator('.remove-hint').first.click(timeout=ms); until('removing a hint', lambda s: 'colorized' in s and 'with 1 hint' in s)
@@ -202,7 +211,7 @@ def run(shots:Path, chromium:str, timeout:float, measure:Path=None):
                             page=sum(v for k, v in served.items() if k.endswith(('.js', '.html', '.json', '.mjs')) and not k.startswith('ort/')),
                             compressed=sum(len(gzip.compress(on_disk(k).read_bytes(), 6)) for k in served if on_disk(k).is_file()))
                 rec = dict(chromium=browser.version, cpu=f'{os.cpu_count()} cores', threads=speed['1920x1080']['threads'],
-                           fill=dict(points=len(spread), psnr=round(fill_psnr, 2), spread_ms=round(spread_ms, 1)),
+                           fill=dict(points=len(spread), psnr=round(fill_psnr, 2), spread_ms=round(spread_ms, 1), reused_spread_ms=round(third['ms'], 1)),
                            parity=dict(n=len(rows), photos=len(photos), psnr_min=worst[0], psnr_median=float(np.median([r['psnr'] for r in rows])),
                                        dL_max=worst[1], rows=rows), speed=speed, memory_mb=round(mem.peak, 1), bytes=byts,
                            files=sorted(served))

@@ -28,7 +28,7 @@ async function load(blob, name) {
   if (bmp.width * bmp.height > MAX_MP * 1e6) { status(`${name}: ${bmp.width}×${bmp.height} is over this page's limit of ${MAX_MP} megapixels`, 'error'); return; }
   const c = new OffscreenCanvas(bmp.width, bmp.height), g = c.getContext('2d');
   g.fillStyle = '#fff'; g.fillRect(0, 0, c.width, c.height); g.drawImage(bmp, 0, 0); // transparency on white, as colorgan.core.to_rgb
-  Object.assign(state, { name, W: c.width, H: c.height, rgba: g.getImageData(0, 0, c.width, c.height).data, hints: [] });
+  Object.assign(state, { name, photo: (state.photo || 0) + 1, W: c.width, H: c.height, rgba: g.getImageData(0, 0, c.width, c.height).data, hints: [] }); // photo: a new number for each photo loaded, so the worker knows when the segments it keeps are another photo's
   const gray = new ImageData(new Uint8ClampedArray(state.rgba), state.W, state.H); // the 'before' picture: the photo in gray (BT.601 luma; the model itself reads Lab L)
   for (let i = 0; i < gray.data.length; i += 4) { const v = Math.round(0.299 * gray.data[i] + 0.587 * gray.data[i + 1] + 0.114 * gray.data[i + 2]); gray.data[i] = gray.data[i + 1] = gray.data[i + 2] = v; }
   state.gray = gray;
@@ -54,14 +54,14 @@ function render() { // one job at a time; a change while the worker is busy runs
   const said = n ? ` with ${n} hint${n > 1 ? 's' : ''}` + (fill ? ', each filling its region' : '') : '';
   status(`colorizing ${state.name} at render size ${size}${said}…`, 'busy');
   const rgba = new Uint8ClampedArray(state.rgba); // a copy goes to the worker (transferred), the photo stays here
-  worker.postMessage({ id, rgba, W: state.W, H: state.H, renderSize: size, hints: state.hints.map(({ x, y, color }) => ({ x, y, color })), fill }, [rgba.buffer]);
+  worker.postMessage({ id, photo: state.photo, rgba, W: state.W, H: state.H, renderSize: size, hints: state.hints.map(({ x, y, color }) => ({ x, y, color })), fill }, [rgba.buffer]);
   worker.onmessage = ({ data }) => {
     state.busy = false;
     if (data.error) status(`${state.name}: could not colorize it (${data.error})`, 'error');
     else {
       const after = $('after'); after.width = data.W; after.height = data.H;
       after.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(data.rgba.buffer), data.W, data.H), 0, 0);
-      state.result = { rgba: data.rgba, W: data.W, H: data.H, w: data.w, h: data.h, ms: data.ms, threads: data.threads, size, hints: n, fill, spread: data.spread }; // spread: the hints the model saw when filling
+      state.result = { rgba: data.rgba, W: data.W, H: data.H, w: data.w, h: data.h, ms: data.ms, threads: data.threads, size, hints: n, fill, spread: data.spread, reused: data.reused }; // spread: the hints the model saw when filling
       status(`${state.name}: colorized at render size ${size}${said}` +
              ` (${data.w}×${data.h} for the model; ${(data.ms.total / 1000).toFixed(2)} s, ${data.threads} thread${data.threads > 1 ? 's' : ''})`);
       $('save').disabled = false;

@@ -255,15 +255,23 @@ export function felzenszwalb(img, w, h, scale = 1, sigma = 0.8, minSize = 20) { 
   return Int32Array.from({ length: w * h }, (_, i) => root(i));
 }
 
-// colorgan.hints.spread_hints: each hint repeated, with its color, at up to `points` more points of its Felzenszwalb segment of
-// the gray photo (short side `side`). The points are drawn with this module's own generator (seeded), so they are not the ones
-// numpy draws in Python; they lie in the same segment. hints: [{x, y, color}] in pixels of the W x H photo; rgba: W*H*4 bytes.
-export function spreadHints(rgba, W, H, hints, { points = 8, scale = 50, side = 128, seed = 0 } = {}) {
-  if (!hints.length || points <= 0) return hints.slice();
+// colorgan.hints.gray_segments: Felzenszwalb's segments of the gray photo (Pillow's luma) resized, bilinear, to a short side
+// of `side`. Returns { seg, w, h, f }: the w x h labels and the factor from the photo's pixels to theirs. One photo's segments
+// serve every click on it: the worker keeps them (`spreadHints`' `segments`).
+export function graySegments(rgba, W, H, { scale = 50, side = 128 } = {}) {
   const f = side / Math.min(W, H), w = Math.max(1, roundEven(W * f)), h = Math.max(1, roundEven(H * f));
   const small = resizeBilinear(grayBytes(rgba, W, H), W, H, 1, w, h), img = new Float64Array(w * h);
   for (let i = 0; i < w * h; i++) img[i] = small[i] / 255;
-  const seg = felzenszwalb(img, w, h, scale, 0.8, 20);
+  return { seg: felzenszwalb(img, w, h, scale, 0.8, 20), w, h, f };
+}
+
+// colorgan.hints.spread_hints: each hint repeated, with its color, at up to `points` more points of its Felzenszwalb segment of
+// the gray photo (short side `side`). The points are drawn with this module's own generator (seeded), so they are not the ones
+// numpy draws in Python; they lie in the same segment. hints: [{x, y, color}] in pixels of the W x H photo; rgba: W*H*4 bytes;
+// segments: this photo's `graySegments`, if already made (then rgba is not read).
+export function spreadHints(rgba, W, H, hints, { points = 8, scale = 50, side = 128, seed = 0, segments = null } = {}) {
+  if (!hints.length || points <= 0) return hints.slice();
+  const { seg, w, h, f } = segments ?? graySegments(rgba, W, H, { scale, side });
   let t = seed >>> 0; // mulberry32
   const rand = () => { t = (t + 0x6D2B79F5) >>> 0; let r = Math.imul(t ^ (t >>> 15), 1 | t); r ^= r + Math.imul(r ^ (r >>> 7), 61 | r); return ((r ^ (r >>> 14)) >>> 0) / 4294967296; };
   const out = hints.slice();

@@ -7,16 +7,22 @@ import * as C from './color.js';
 ort.env.wasm.wasmPaths = new URL('./ort/', import.meta.url).href; // the runtime's files lie beside the page: nothing from the internet
 ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)) : 1; // threads need cross-origin isolation
 const sessions = {};
+let segmented = null; // { photo, W, H, segments }: the last photo's gray segments, made once and used by every click on it
 const session = kind => sessions[kind] ??= ort.InferenceSession.create(new URL(`./models/${kind}.onnx`, import.meta.url).href,
                                                                         { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
 
 self.onmessage = async ({ data }) => {
-  const { id, rgba, W, H, renderSize, hints, fill } = data;
+  const { id, photo, rgba, W, H, renderSize, hints, fill } = data;
   try {
     const kind = hints && hints.length ? 'hints' : 'auto';
     const tl = performance.now(), s = await session(kind); // the first time: fetch and load the model
     const t0 = performance.now();
-    const given = fill && kind === 'hints' ? C.spreadHints(rgba, W, H, hints) : hints; // "fill the region": each hint repeated over its segment
+    let given = hints, reused = false;
+    if (fill && kind === 'hints') { // "fill the region": each hint repeated over its segment of the gray photo
+      reused = segmented?.photo === photo && segmented.W === W && segmented.H === H;
+      if (!reused) segmented = { photo, W, H, segments: C.graySegments(rgba, W, H) };
+      given = C.spreadHints(rgba, W, H, hints, { segments: segmented.segments });
+    }
     const ts = performance.now();
     const x = C.modelInput(rgba, W, H, renderSize);
     const feeds = { L: new ort.Tensor('float32', x.data, [1, 1, x.ph, x.pw]) };
@@ -29,7 +35,7 @@ self.onmessage = async ({ data }) => {
       ab[(c * x.h + y) * x.w + i] = out[(c * x.ph + y) * x.pw + i] * C.AB_SCALE;
     C.joinAB(rgba, W, H, ab, x.w, x.h);
     const t3 = performance.now();
-    self.postMessage({ id, rgba, W, H, w: x.w, h: x.h, threads: ort.env.wasm.numThreads, spread: given !== hints ? given : null,
+    self.postMessage({ id, rgba, W, H, w: x.w, h: x.h, threads: ort.env.wasm.numThreads, spread: given !== hints ? given : null, reused,
                        ms: { load: t0 - tl, spread: ts - t0, input: t1 - ts, model: t2 - t1, join: t3 - t2, total: t3 - t0 } }, [rgba.buffer]);
   } catch (e) { self.postMessage({ id, error: String((e && e.message) || e) }); }
 };
