@@ -191,7 +191,8 @@ class RunKeeper(Callback):
         return now
     def before_train(self):
         self.epoch_dl_rng = _train_dl(self.dls).rng.getstate() # the shuffle of this epoch, for a mid-epoch resume
-        self.t_epoch, self.n_seen = time.time(), 0
+        t = self.trainer; (secs, seen), t.epoch_so_far = t.epoch_so_far, (0., 0) # an epoch resumed in its middle keeps its first sitting's time and photos
+        self.t_epoch, self.n_seen = time.time() - secs, seen
     def before_batch(self):
         t = self.trainer
         if self.training and t.skip_batches > 0: # resuming inside an epoch: these batches were trained on already
@@ -207,12 +208,12 @@ class RunKeeper(Callback):
             raise TrainingDiverged(f'the generator loss became {self.learn.loss.item()} in phase {t.phase}, epoch {t.phase_epoch + 1}, batch {self.iter + 1}')
         if t.max_deadline and now > t.max_deadline and not t.stop_reason: t.stop_reason = f'the {t.cfg.max_minutes:g}-minute limit was reached'
         if t.stop_reason: # the time limit, or Ctrl-C: keep everything, leave a model
-            t.save(iter=self.iter + 1, dl_rng=self.epoch_dl_rng)
+            t.save(iter=self.iter + 1, dl_rng=self.epoch_dl_rng, so_far=(now - self.t_epoch, self.n_seen))
             raise CancelFitException()
         if t.phase_time_left() <= 0 and self.iter + 1 < self.n_iter: # the phase's share of `minutes` is spent: validate, end the phase
             self.phase_ended = True; raise CancelTrainException()
         if now - t.last_save > 60 * t.cfg.checkpoint_minutes and self.iter + 1 < self.n_iter:
-            t.save(iter=self.iter + 1, dl_rng=self.epoch_dl_rng)
+            t.save(iter=self.iter + 1, dl_rng=self.epoch_dl_rng, so_far=(now - self.t_epoch, self.n_seen))
         if t.cfg.progress_minutes is not None and now - self.last_progress >= 60 * t.cfg.progress_minutes and writes_to_log():
             self.last_progress = now; t.print_progress(self.iter + 1, self.n_iter, self.n_seen / max(now - self.t_epoch, 1e-9))
     def after_epoch(self):
@@ -309,7 +310,7 @@ class ColorGANTrainer:
         self._remedies()
         self.learn = self._learner(extra_cbs)
         self.phase, self.phase_epoch, self.epoch, self.history, self.phase_seconds = PHASES[0], 0, 0, [], {}
-        self.skip_batches, self.resume_rng, self.stop_reason = 0, None, None
+        self.skip_batches, self.resume_rng, self.stop_reason, self.epoch_so_far = 0, None, None, (0., 0)
         self.last_save, self.max_deadline = time.time(), None
         items, n_val = self.dls.valid.items, min(self.cfg.n_samples, len(self.dls.valid_ds))
         picks = [items[i * len(items) // n_val] for i in range(n_val)] # an even spread: a set stored class by class shows several classes
@@ -444,14 +445,14 @@ def _phase_done(self:ColorGANTrainer, phase)->bool:
 
 # %% ../nbs/04_training.ipynb #04n10
 @patch
-def state(self:ColorGANTrainer, iter=0, dl_rng=None)->dict:
-    "Everything needed to continue this run exactly."
+def state(self:ColorGANTrainer, iter=0, dl_rng=None, so_far=(0., 0))->dict:
+    "Everything needed to continue this run exactly (`so_far`: the seconds and photos of an epoch stopped in its middle)."
     scaler = getattr(self.learn, 'scaler', None)
     return dict(generator=self.G.state_dict(), discriminator=self.D.state_dict(), opt_g=self.learn.opt.state_dict(),
                 opt_d=self.d_opt.state_dict(), scaler_g=scaler.state_dict() if scaler is not None else None,
                 scaler_d=self.gan_cb.scaler.state_dict(), phase=self.phase, phase_epoch=self.phase_epoch, epoch=self.epoch,
                 iter=iter, rng=_rng_state(), dl_rng=dl_rng, history=list(self.history), model_config=self.model_cfg,
-                train_config=asdict(self.cfg), saved_at=time.time(), phase_seconds=dict(self.phase_seconds),
+                train_config=asdict(self.cfg), saved_at=time.time(), phase_seconds=dict(self.phase_seconds), epoch_so_far=tuple(so_far),
                 ema=self.ema_cb.ema.state_dict() if self.ema_cb else None,
                 classification=self.class_cb.state_dict() if self.class_cb else None)
 
@@ -459,8 +460,8 @@ def state(self:ColorGANTrainer, iter=0, dl_rng=None)->dict:
 def is_main(self:ColorGANTrainer): return int(os.environ.get('RANK', 0)) == 0 # in a multi-process run, only rank 0 writes files
 
 @patch
-def save(self:ColorGANTrainer, iter=0, dl_rng=None):
-    if self.is_main: save_checkpoint(self.run/'checkpoints'/'last.pt', self.state(iter, dl_rng))
+def save(self:ColorGANTrainer, iter=0, dl_rng=None, so_far=(0., 0)):
+    if self.is_main: save_checkpoint(self.run/'checkpoints'/'last.pt', self.state(iter, dl_rng, so_far))
     self.last_save = time.time()
 
 @patch
@@ -474,6 +475,7 @@ def _restore(self:ColorGANTrainer, ck):
     if self.class_cb and ck.get('classification'): self.class_cb.load_state_dict(ck['classification'])
     if ck['dl_rng'] is not None: self.dls.train.rng.setstate(ck['dl_rng'])
     self.skip_batches = ck['iter']
+    self.epoch_so_far = tuple(ck.get('epoch_so_far') or (0., 0)) if ck['iter'] else (0., 0) # older checkpoints did not keep it
     if ck['iter']: self.resume_rng = ck['rng']
     else: _set_rng_state(ck['rng'])
 
