@@ -86,7 +86,7 @@ def short(label:str)->str:
         label = label.replace(a, b)
     return label
 
-def grid(runs:Path, dest:Path, labels:list, side:int=128, n:int=6, groups:dict=GROUPS):
+def grid(runs:Path, dest:Path, labels:list, side:int=128, n:int=6, groups:dict=GROUPS, titles:dict=None):
     "gray | each model | real for n imagenet-sample validation photos evenly spread over the sorted split (the quality grid's)."
     picks = even_picks(split_files(list_files(DATA/'imagenet-sample'), valid_every=10)[1], n)
     reals = [protocol_crop(check_image(f), 256) for f in picks]
@@ -94,13 +94,13 @@ def grid(runs:Path, dest:Path, labels:list, side:int=128, n:int=6, groups:dict=G
     files_of = {label: f for members in groups.values() for label, (f, _) in members.items()}
     for label in labels:
         col = colorizer(runs, label, files_of[label])
-        cols[short(label)] = [col(r, render_size=96) for r in reals]
+        cols[(titles or {}).get(label) or short(label)] = [col(r, render_size=96) for r in reals]
     cols['real'] = reals
     save_columns(cols, dest, side)
     return [p.name for p in picks]
 
-def study_main(doc:str, name:str, groups:dict, grid_labels:list, **meta):
-    "The command line every study script shares: score `groups`, print the table, draw the grid, write images/study/<name>.json."
+def study_main(doc:str, name:str, groups:dict, grid_labels:list, titles:dict=None, **meta):
+    "The command line every study script shares: score `groups`, print the table, draw the grid (column titles: `titles`, else `short`), write images/study/<name>.json."
     ap = argparse.ArgumentParser(description=doc.split('\n\n')[0])
     ap.add_argument('--runs', default='runs', help="folder of the runs (the study's shell script's OUT, or the folder that holds it)")
     ap.add_argument('--out', default=str(ROOT/'nbs'/'images'/'study'), help=f'where {name}.json and {name}.jpg go')
@@ -110,7 +110,7 @@ def study_main(doc:str, name:str, groups:dict, grid_labels:list, **meta):
     runs, out = Path(a.runs), Path(a.out)
     scores = score(runs, groups)
     print(table(scores))
-    photos = grid(runs, out/f'{name}.jpg', grid_labels, groups=groups)
+    photos = grid(runs, out/f'{name}.jpg', grid_labels, groups=groups, titles=titles)
     rec = dict(models={label: dict(file=f or 'colorgan/weights/colorgan-lite0.pt', reference=ref, what=what, seen=seen(runs, f))
                        for ref, members in groups.items() for label, (f, what) in members.items()},
                **meta, photos=photos, scores=scores)

@@ -24,12 +24,11 @@ GROUPS = {'ship2: its L1 warm-up': {
     'ship2, blend T=0.5 share=0.25': ('ship2/model.pt', "a quarter of the head's annealed mean at T = 0.5, the rest the regression output"),
     'ship2, annealed mean T=0.38': ('ship2/model.pt', "the classification head's annealed mean alone, T = 0.38 (its --decode annealed)")}}
 
-_short = o.short # the grid's column titles, short enough for a 128-px column
-o.short = lambda label: {'shipped (colorgan-lite0)': 'shipped', 'shipped, blend T=0.5 share=0.25': 'shipped, blend',
-                         'ship2: its L1 warm-up': 'ship2 L1 warm-up', 'ship2, blend T=0.5 share=0.25': 'ship2, blend',
-                         'ship2, annealed mean T=0.38': 'ship2, AM 0.38'}.get(label) or _short(label)
+TITLES = {'shipped (colorgan-lite0)': 'shipped', 'shipped, blend T=0.5 share=0.25': 'shipped, blend', # the grid's column titles, short
+          'ship2: its L1 warm-up': 'ship2 L1 warm-up', 'ship2, blend T=0.5 share=0.25': 'ship2, blend', # enough for a 128-px column
+          'ship2, annealed mean T=0.38': 'ship2, AM 0.38'}
 
 if __name__ == '__main__':
     o.study_main(__doc__, 'ship2', GROUPS, ['shipped (colorgan-lite0)', 'shipped, blend T=0.5 share=0.25', 'ship2: its L1 warm-up', 'ship2', 'ship2, blend T=0.5 share=0.25',
-                  'ship2, annealed mean T=0.38'],
+                  'ship2, annealed mean T=0.38'], titles=TITLES,
                  threads=2, seed=42, render_size=96)

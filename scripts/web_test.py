@@ -88,13 +88,13 @@ def run(shots:Path, chromium:str, timeout:float, measure:Path=None):
                     "The PNG the save button gives."
                     with page.expect_download(timeout=ms) as d: page.locator('#save').click(timeout=ms)
                     return d.value.suggested_filename, Image.open(d.value.path()).convert('RGB')
-                def click_hints(points):
-                    "Click the before picture at fractions of its size with colors; return the hints as the page holds them."
+                def click_hints(points, before=0):
+                    "Click the before picture at fractions of its size with colors, after `before` hints already given; return the hints as the page holds them."
                     box = page.locator('#before').bounding_box()
-                    for i, (fx, fy, c) in enumerate(points):
+                    for i, (fx, fy, c) in enumerate(points, before + 1):
                         page.locator('#color').evaluate(f'(el) => {{ el.value = "{c}"; }}')
                         page.locator('#before').click(position={'x': fx * box['width'], 'y': fy * box['height']}, timeout=ms)
-                        until(f'clicking hint {i + 1}', lambda s, k=i + 1: 'colorized' in s and f'with {k} hint' in s)
+                        until(f'clicking hint {i}', lambda s, k=i: 'colorized' in s and f'with {k} hint' in s)
                     return page.evaluate('window.colorgan.hints.map(h => [h.x, h.y, h.color])')
                 def parity(path, points=()):
                     "PSNR and mean |delta L| between the page's photo and Colorizer's, at the model's render size."
@@ -151,9 +151,7 @@ def run(shots:Path, chromium:str, timeout:float, measure:Path=None):
                 if fill_psnr < PSNR_MIN: raise Failed(f'with "fill the region" the page colors unlike Colorizer given the same points (PSNR {fill_psnr:.1f} dB)')
                 if np.array_equal(np.asarray(filled), np.asarray(hinted)): raise Failed('"fill the region" changed nothing')
                 # a third click on the same photo: the worker keeps the photo's segments and spreads without segmenting again
-                box = page.locator('#before').bounding_box(); page.locator('#color').evaluate('(el) => { el.value = "#2ca02c"; }')
-                page.locator('#before').click(position={'x': 0.5 * box['width'], 'y': 0.8 * box['height']}, timeout=ms)
-                until('a third hint, filled', lambda s: 'colorized' in s and 'with 3 hints, each filling its region' in s)
+                click_hints([(0.5, 0.8, '#2ca02c')], before=2)
                 third = page.evaluate('({reused: window.colorgan.result.reused, n: window.colorgan.result.spread.length, ms: window.colorgan.result.ms.spread})')
                 if not third['reused'] or third['n'] != 27:
                     raise Failed(f'a third hint on the same photo: {third["n"]} points (want 27), its segments {"reused" if third["reused"] else "made again"}')

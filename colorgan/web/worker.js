@@ -7,7 +7,7 @@ import * as C from './color.js';
 ort.env.wasm.wasmPaths = new URL('./ort/', import.meta.url).href; // the runtime's files lie beside the page: nothing from the internet
 ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)) : 1; // threads need cross-origin isolation
 const sessions = {};
-let segmented = null; // { photo, W, H, segments }: the last photo's gray segments, made once and used by every click on it
+let segmented = null; // { photo, segments }: the last photo's gray segments, made once and used by every click on it
 const session = kind => sessions[kind] ??= ort.InferenceSession.create(new URL(`./models/${kind}.onnx`, import.meta.url).href,
                                                                         { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
 
@@ -19,8 +19,8 @@ self.onmessage = async ({ data }) => {
     const t0 = performance.now();
     let given = hints, reused = false;
     if (fill && kind === 'hints') { // "fill the region": each hint repeated over its segment of the gray photo
-      reused = segmented?.photo === photo && segmented.W === W && segmented.H === H;
-      if (!reused) segmented = { photo, W, H, segments: C.graySegments(rgba, W, H) };
+      reused = segmented?.photo === photo;
+      if (!reused) segmented = { photo, segments: C.graySegments(rgba, W, H) };
       given = C.spreadHints(rgba, W, H, hints, { segments: segmented.segments });
     }
     const ts = performance.now();
