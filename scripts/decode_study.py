@@ -10,7 +10,7 @@ PSNR). This script tries two decodings that use more of the distribution than it
 
 It scores each on imagenet-sample's validation photos (256 protocol, the model rendering at 96 px as in the other studies)
 against the saturation line of the model's own regression output, records how sure the head is (the distribution of p
-over all pixels of those photos), and writes nbs/images/study/decode.json. One model, no seed involved (no training).
+over all cells of its quarter-resolution output on those photos), and writes nbs/images/study/decode.json. One model, no seed involved (no training).
 
     python scripts/decode_study.py [MODEL]   # default runs/ship2/warmup.pt: the L1 model with the head that lesson 04 scores
 """
@@ -83,6 +83,6 @@ if __name__ == '__main__':
     for name, m in out['results'].items():
         ln = f"   {m['line']['above']:+.2f} dB" if 'line' in m else ''
         print(f"  {name:24s} {m['psnr']:6.2f} / {m['colorfulness']:5.1f}{ln}")
-    print("the head's largest bin probability p over all pixels:", ', '.join(f'{k} {v}' for k, v in sure.items()))
+    print("the head's largest bin probability p over all cells of its quarter-resolution output:", ', '.join(f'{k} {v}' for k, v in sure.items()))
     dest = ROOT/'nbs'/'images'/'study'/'decode.json'
     dest.write_text(json.dumps(out, indent=1, ensure_ascii=False) + '\n'); print('wrote', dest)
