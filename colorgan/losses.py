@@ -136,12 +136,16 @@ class AnnealedMeanG(nn.Module):
         self.G, self.head, self.T, self.share, self.cls = cls.G, cls.head, T, share, [cls] # a list, so the callback is not registered as a submodule
         self.hints = getattr(cls.G, 'hints', False)
         self.multiple = getattr(cls.G, 'multiple', None) or 2 ** cls.G.n_down # what `Colorizer.render_shape` reads
+    def upsample(self, t:torch.Tensor, # a map at the head's resolution, of the input padded to the generator's multiple
+                 x:torch.Tensor # the input
+                )->torch.Tensor: # the map at the input's size
+        "A map of the head's (its annealed mean, or anything else read from its logits) brought to the input's size."
+        k = (-(-x.shape[-1] // self.multiple) * self.multiple) // t.shape[-1] # the padded width over the head's
+        if k > 1: t = F.interpolate(t, scale_factor=float(k), mode='bilinear', align_corners=False)
+        return t[..., :x.shape[-2], :x.shape[-1]]
     def _decode(self, reg:torch.Tensor, x:torch.Tensor)->torch.Tensor:
         cls = self.cls[0]
-        ab = annealed_mean(cls.logits(), cls.centers, self.T) # at the head's resolution, of the input padded to the generator's multiple
-        k = (-(-x.shape[-1] // self.multiple) * self.multiple) // ab.shape[-1] # the padded width over the head's
-        if k > 1: ab = F.interpolate(ab, scale_factor=float(k), mode='bilinear', align_corners=False)
-        ab = ab[..., :x.shape[-2], :x.shape[-1]]
+        ab = self.upsample(annealed_mean(cls.logits(), cls.centers, self.T), x)
         return ab if self.share == 1 else self.share * ab + (1 - self.share) * reg
     def forward(self, x:torch.Tensor)->torch.Tensor: return self._decode(self.G(x), x)
     def core(self, x:torch.Tensor)->torch.Tensor:

@@ -16,12 +16,12 @@ over all cells of its quarter-resolution output on those photos), and writes nbs
 """
 import json, sys
 from pathlib import Path
-import numpy as np, torch, torch.nn.functional as F
-from PIL import Image
+import numpy as np, torch
 from colorgan.inference import Colorizer
 from colorgan.losses import annealed_mean
 from colorgan.evaluation import evaluate
 from study_common import keep
+from objective_study import as_fn # a colorizer as `evaluate` calls it, rendering at 96 px
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent/'shared'/'data'/'imagenet-sample'
@@ -51,15 +51,11 @@ class Decoded(torch.nn.Module):
     def __init__(self, amg, fn, record=None):
         super().__init__(); self.amg, self.fn, self.record = amg, fn, record
         self.multiple, self.hints = amg.multiple, False
-    def up(self, t, x):
-        k = (-(-x.shape[-1] // self.multiple) * self.multiple) // t.shape[-1] # as AnnealedMeanG: head resolution → input's
-        if k > 1: t = F.interpolate(t, scale_factor=float(k), mode='bilinear', align_corners=False)
-        return t[..., :x.shape[-2], :x.shape[-1]]
     def forward(self, x):
         reg = self.amg.G(x); cls = self.amg.cls[0]; logits = cls.logits()
         p = torch.softmax(logits.float(), 1).amax(1, keepdim=True)
         if self.record is not None: self.record.append(p.flatten())
-        return self.fn(reg, self.up(annealed_mean(logits, cls.centers, T), x), self.up(p, x))
+        return self.fn(reg, self.amg.upsample(annealed_mean(logits, cls.centers, T), x), self.amg.upsample(p, x))
 
 if __name__ == '__main__':
     torch.set_num_threads(1)
@@ -69,7 +65,7 @@ if __name__ == '__main__':
     fns = {}
     for name, fn in VARIANTS.items():
         col = Colorizer(Decoded(base.G, fn, ps if name == 'regression' else None), base.model_config, 'cpu', render_size=96)
-        fns[name] = (lambda col: lambda a: np.asarray(col(Image.fromarray(a), render_size=96)))(col)
+        fns[name] = as_fn(col)
     r = evaluate(str(DATA), fns, size=256, valid_every=10, fid=False, progress=False, reference='regression')
     p = torch.cat(ps).numpy()
     sure = {'median': round(float(np.median(p)), 3), **{f'share p ≥ {t}': round(float((p >= t).mean()), 3) for t in (0.05, 0.1, 0.2, 0.3, 0.5)}}
